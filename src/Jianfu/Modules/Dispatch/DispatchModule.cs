@@ -1,0 +1,34 @@
+namespace Jianfu.Modules.Dispatch;
+
+public static class DispatchModule
+{
+    public static IServiceCollection AddDispatchModule(this IServiceCollection services) => services
+        .AddScoped<SubmitDispatch.Handler>()
+        .AddScoped<GetDispatch.Handler>()
+        .AddScoped<ReviewDispatch.Handler>()
+        .AddScoped<WithdrawDispatch.Handler>()
+        .AddScoped<ListReviewQueue.Handler>()
+        .AddScoped<ListMyDispatches.Handler>()
+        .AddScoped<ListRerouted.Handler>()
+        .AddScoped<ListInbox.Handler>()
+        .AddScoped<ReceiveTask.Handler>()
+        .AddScoped<AssignTask.Handler>()
+        .AddScoped<CompleteTask.Handler>()
+        .AddScoped<ConfirmTask.Handler>();
+
+    public static void MapDispatchApi(this RouteGroupBuilder api)
+    {
+        SubmitDispatch.Map(api);
+        GetDispatch.Map(api);
+        ReviewDispatch.Map(api);
+        WithdrawDispatch.Map(api);
+        ListReviewQueue.Map(api);
+        ListMyDispatches.Map(api);
+        ListRerouted.Map(api);
+        ListInbox.Map(api);
+        ReceiveTask.Map(api);
+        AssignTask.Map(api);
+        CompleteTask.Map(api);
+        ConfirmTask.Map(api);
+    }
+}

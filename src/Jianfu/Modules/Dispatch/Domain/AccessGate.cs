@@ -1,0 +1,204 @@
+using System.Text.RegularExpressions;
+using Jianfu.Modules.Catalogue.Contracts;
+using Jianfu.Modules.Dispatch.Contracts;
+using Jianfu.Platform.Time;
+
+namespace Jianfu.Modules.Dispatch.Domain;
+
+/// <summary>An earlier dispatch to one of the same communities, for the duplicate check.</summary>
+internal sealed record RecentDispatch(int Id, string Title, string Content, string? ScreeningCode, DateOnly SubmittedOn, IReadOnlyList<string> SharedCommunities);
+
+internal sealed record GateInput(
+    string Title,
+    string Content,
+    string? ScreeningCode,
+    DutyItemInfo? Item,
+    string? Justification,
+    DateOnly? DueDate,
+    string? UrgencyReason,
+    DateOnly Today,
+    IReadOnlyList<RecentDispatch> Recent,
+    IReadOnlyDictionary<string, int> OpenTasksThisWeek,
+    int LoadThreshold);
+
+/// <summary>
+/// The automatic checks of the access gate (准入审核), in the order of DESIGN.md. Each returns a typed
+/// result with its rule id; the sources of the rules are cited beside them.
+/// </summary>
+internal static partial class AccessGate
+{
+    public const int MaxContentLength = 4000;
+    public const int MinJustificationLength = 10;
+    public const int DuplicateWindowDays = 30;
+    public const double DuplicateSimilarity = 0.8;
+    public const int MinWorkingDays = 3;
+
+    public static IReadOnlyList<GateCheck> Run(GateInput input, WorkCalendar calendar)
+    {
+        var checks = new List<GateCheck>();
+        CheckScreeningCode(input, checks);
+        CheckLength(input, checks);
+        CheckRequirements(input, checks);
+        CheckDuplicates(input, checks);
+        CheckFormalism(input, checks);
+        CheckDeadline(input, calendar, checks);
+        CheckLoad(input, checks);
+        return checks;
+    }
+
+    public static bool Blocks(IEnumerable<GateCheck> checks) => checks.Any(c => c.Severity == Severity.Block);
+
+    // Shaoxing 浙里兴村治社: "派任务找不到过筛编码…除非有特殊情况,否则派不下来"; items are revised yearly and
+    // the negative list (负面清单) may never be sent down.
+    private static void CheckScreeningCode(GateInput input, List<GateCheck> checks)
+    {
+        if (string.IsNullOrWhiteSpace(input.ScreeningCode))
+        {
+            var justified = (input.Justification?.Trim().Length ?? 0) >= MinJustificationLength;
+            checks.Add(justified
+                ? new GateCheck(GateRules.ScreeningCodeMissing, Severity.Warn,
+                    "清单外事项(特殊情况):该任务没有过筛编码,已填写特殊情况说明,须附集体研究决策记录后方可批准。")
+                : new GateCheck(GateRules.ScreeningCodeMissing, Severity.Block,
+                    $"该任务没有过筛编码,属于清单外事项,不能下派。确属特殊情况的,请填写不少于{MinJustificationLength}字的特殊情况说明,经集体研究后报审核。"));
+            return;
+        }
+
+        if (input.Item is null)
+        {
+            checks.Add(new GateCheck(GateRules.ScreeningCodeUnknown, Severity.Block,
+                $"过筛编码“{input.ScreeningCode}”不在本区已发布的涉村(社区)工作事项清单中,不能下派。"));
+            return;
+        }
+
+        if (input.Item.Status == DutyItemStatus.Retired)
+        {
+            checks.Add(new GateCheck(GateRules.ScreeningCodeRetired, Severity.Block,
+                $"事项“{input.Item.Name}”({input.Item.ScreeningCode})已停用:{input.Item.RetiredReason ?? "依据已变化"}。不能再以此编码下派。"));
+        }
+
+        if (input.Item.Kind == DutyKind.Excluded)
+        {
+            checks.Add(new GateCheck(GateRules.ExcludedItem, Severity.Block,
+                $"事项“{input.Item.Name}”({input.Item.ScreeningCode})在负面清单中,不得交由村(社区)承担。"));
+        }
+    }
+
+    // 整治形式主义为基层减负若干规定 (2024): 针对具体工作的文件原则上不超过4000字.
+    private static void CheckLength(GateInput input, List<GateCheck> checks)
+    {
+        if (input.Content.Length > MaxContentLength)
+        {
+            checks.Add(new GateCheck(GateRules.ContentTooLong, Severity.Block,
+                $"任务内容共{input.Content.Length}字,超过{MaxContentLength}字的上限,请精简后再派。"));
+        }
+    }
+
+    // Shaoxing: "要求不明晰的任务…驳回或修改".
+    private static void CheckRequirements(GateInput input, List<GateCheck> checks)
+    {
+        var problems = new List<string>();
+        if (input.DueDate is null)
+        {
+            problems.Add("未写明完成时限");
+        }
+
+        if (Substance(input.Content) < 15)
+        {
+            problems.Add("任务要求过于笼统,未写明具体做什么、做到什么程度");
+        }
+
+        if (problems.Count > 0)
+        {
+            checks.Add(new GateCheck(GateRules.RequirementsUnclear, Severity.Warn, $"要求不明晰:{string.Join(";", problems)}。"));
+        }
+    }
+
+    // Shaoxing: "重复下派的任务" are returned. Same item, near-identical text, same community, within 30 days.
+    private static void CheckDuplicates(GateInput input, List<GateCheck> checks)
+    {
+        var text = input.Title + "\n" + input.Content;
+        foreach (var earlier in input.Recent)
+        {
+            if (earlier.SubmittedOn < input.Today.AddDays(-DuplicateWindowDays) ||
+                !string.Equals(earlier.ScreeningCode ?? "", input.ScreeningCode ?? "", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var similarity = TextSimilarity.Jaccard(text, earlier.Title + "\n" + earlier.Content);
+            if (similarity >= DuplicateSimilarity)
+            {
+                var places = string.Join("、", earlier.SharedCommunities.Take(5)) + (earlier.SharedCommunities.Count > 5 ? "等" : "");
+                checks.Add(new GateCheck(GateRules.DuplicateDispatch, Severity.Warn,
+                    $"疑似重复派单:{earlier.SubmittedOn:yyyy-MM-dd} 已向{places}下派内容相近的任务(第{earlier.Id}号“{earlier.Title}”,相似度{similarity:P0})。"));
+                return;
+            }
+        }
+    }
+
+    // 整治形式主义为基层减负若干规定; Kunming 4321; Chenggong: no check-ins, photo-only traces, paper ledgers,
+    // signed responsibility letters, or re-reporting what the system already holds.
+    private static readonly (Regex Pattern, string Meaning)[] FormalismPatterns =
+    [
+        (CheckInPattern(), "要求打卡签到"),
+        (PhotoPattern(), "要求拍照、截图或视频留痕"),
+        (LedgerPattern(), "要求建立或报送纸质/手工台账"),
+        (PledgePattern(), "要求签订责任书、承诺书"),
+        (ReReportPattern(), "要求报送系统已有的数据"),
+    ];
+
+    private static void CheckFormalism(GateInput input, List<GateCheck> checks)
+    {
+        var text = input.Title + "\n" + input.Content;
+        var found = FormalismPatterns.Where(p => p.Pattern.IsMatch(text)).Select(p => p.Meaning).ToList();
+        if (found.Count > 0)
+        {
+            checks.Add(new GateCheck(GateRules.FormalismDemand, Severity.Warn,
+                $"含形式主义要求:{string.Join("、", found)}。依《整治形式主义为基层减负若干规定》,不得以留痕代替实绩,请审核人重点把关。"));
+        }
+    }
+
+    private static void CheckDeadline(GateInput input, WorkCalendar calendar, List<GateCheck> checks)
+    {
+        if (input.DueDate is not { } due || !string.IsNullOrWhiteSpace(input.UrgencyReason))
+        {
+            return;
+        }
+
+        var days = calendar.WorkingDaysBetween(input.Today, due);
+        if (days < MinWorkingDays)
+        {
+            checks.Add(new GateCheck(GateRules.DeadlineTooShort, Severity.Warn,
+                $"完成时限仅{days}个工作日,少于{MinWorkingDays}个工作日且未说明紧急原因。"));
+        }
+    }
+
+    // 小马拉大车: a community already carrying more open tasks this week than the district allows.
+    private static void CheckLoad(GateInput input, List<GateCheck> checks)
+    {
+        var overloaded = input.OpenTasksThisWeek.Where(kv => kv.Value >= input.LoadThreshold).OrderByDescending(kv => kv.Value).ToList();
+        if (overloaded.Count > 0)
+        {
+            var list = string.Join("、", overloaded.Take(5).Select(kv => $"{kv.Key}({kv.Value}项)"));
+            checks.Add(new GateCheck(GateRules.CommunityLoad, Severity.Warn,
+                $"{list}{(overloaded.Count > 5 ? $"等{overloaded.Count}个村(社区)" : "")}本周在办任务已达{input.LoadThreshold}项的上限。"));
+        }
+    }
+
+    private static int Substance(string text) => text.Count(char.IsLetterOrDigit);
+
+    [GeneratedRegex("打卡|签到|定位上报")]
+    private static partial Regex CheckInPattern();
+
+    [GeneratedRegex("拍照|照片|截图|截屏|视频留痕|留痕")]
+    private static partial Regex PhotoPattern();
+
+    [GeneratedRegex("纸质台账|手工台账|(建立|完善|报送|上报|提交)[^。;;\\n]{0,6}台账")]
+    private static partial Regex LedgerPattern();
+
+    [GeneratedRegex("责任书|责任状|承诺书")]
+    private static partial Regex PledgePattern();
+
+    [GeneratedRegex("(重新|再次|重复)(填报|报送|统计|上报)")]
+    private static partial Regex ReReportPattern();
+}

@@ -1,0 +1,132 @@
+using Jianfu.Platform.Errors;
+
+namespace Jianfu.Modules.Dispatch.Domain;
+
+internal enum CommunityTaskStatus
+{
+    Pending,
+    Received,
+    Assigned,
+    Completed,
+    Confirmed,
+}
+
+/// <summary>What an approved dispatch becomes in one community's inbox.</summary>
+internal sealed class CommunityTask
+{
+    public int Id { get; set; }
+
+    public int DispatchId { get; set; }
+
+    public Dispatch? Dispatch { get; set; }
+
+    public int CommunityId { get; set; }
+
+    public required string CommunityCode { get; set; }
+
+    public required string CommunityName { get; set; }
+
+    public DateOnly? DueDate { get; set; }
+
+    public CommunityTaskStatus Status { get; set; }
+
+    public string? AssigneeId { get; set; }
+
+    public string? AssigneeName { get; set; }
+
+    public string? Result { get; set; }
+
+    public string? AttachmentName { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime? ReceivedAt { get; set; }
+
+    public DateTime? CompletedAt { get; set; }
+
+    public DateTime? ConfirmedAt { get; set; }
+
+    public bool IsOverdue(DateOnly today) =>
+        DueDate is { } due && due < today && Status is not (CommunityTaskStatus.Completed or CommunityTaskStatus.Confirmed);
+
+    public Error? Receive(Dispatch dispatch, Actor actor, DateTime now)
+    {
+        if (Status != CommunityTaskStatus.Pending)
+        {
+            return Refused("签收", "待签收");
+        }
+
+        Status = CommunityTaskStatus.Received;
+        ReceivedAt = now;
+        dispatch.Record(actor, now, "签收", CommunityName, this);
+        return null;
+    }
+
+    public Error? Assign(Dispatch dispatch, Actor actor, Actor assignee, DateTime now)
+    {
+        if (Status is not (CommunityTaskStatus.Received or CommunityTaskStatus.Assigned))
+        {
+            return Refused("交办", "已签收或已交办");
+        }
+
+        var reassign = Status == CommunityTaskStatus.Assigned;
+        Status = CommunityTaskStatus.Assigned;
+        AssigneeId = assignee.UserId;
+        AssigneeName = assignee.Name;
+        dispatch.Record(actor, now, reassign ? "改派" : "交办", $"{CommunityName} → {assignee.Name}", this);
+        return null;
+    }
+
+    public Error? Complete(Dispatch dispatch, Actor actor, string? result, string? attachmentName, DateTime now)
+    {
+        if (Status != CommunityTaskStatus.Assigned)
+        {
+            return Refused("办结", "已交办");
+        }
+
+        if (actor.UserId != AssigneeId)
+        {
+            return Error.Forbidden("只有承办人本人可以办结此任务。");
+        }
+
+        if (string.IsNullOrWhiteSpace(result))
+        {
+            return Error.Validation("result", "请简要填写办理结果。");
+        }
+
+        Status = CommunityTaskStatus.Completed;
+        Result = result.Trim();
+        AttachmentName = attachmentName;
+        CompletedAt = now;
+        dispatch.Record(actor, now, "办结", Result, this);
+        return null;
+    }
+
+    public Error? Confirm(Dispatch dispatch, Actor actor, DateTime now)
+    {
+        if (Status != CommunityTaskStatus.Completed)
+        {
+            return Refused("确认", "已办结");
+        }
+
+        Status = CommunityTaskStatus.Confirmed;
+        ConfirmedAt = now;
+        dispatch.Record(actor, now, "书记确认办结", CommunityName, this);
+        return null;
+    }
+
+    private Error Refused(string action, string allowed) =>
+        Error.Conflict($"任务当前状态为“{Status.Chinese()}”,不能{action};只有{allowed}的任务可以{action}。");
+}
+
+internal static class CommunityTaskStatusNames
+{
+    public static string Chinese(this CommunityTaskStatus status) => status switch
+    {
+        CommunityTaskStatus.Pending => "待签收",
+        CommunityTaskStatus.Received => "已签收",
+        CommunityTaskStatus.Assigned => "已交办",
+        CommunityTaskStatus.Completed => "已办结待确认",
+        _ => "已确认办结",
+    };
+}

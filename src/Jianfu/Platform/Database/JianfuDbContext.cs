@@ -1,0 +1,168 @@
+using System.Text.Json;
+using Jianfu.Modules.Catalogue.Domain;
+using Jianfu.Modules.Dispatch.Contracts;
+using Jianfu.Modules.Dispatch.Domain;
+using Jianfu.Modules.Organisation.Domain;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using DispatchEntity = Jianfu.Modules.Dispatch.Domain.Dispatch;
+
+namespace Jianfu.Platform.Database;
+
+/// <summary>
+/// The one database of the application. Each module owns its tables; the two subclasses below exist only so that
+/// SQLite and PostgreSQL each get their own migrations.
+/// </summary>
+public abstract class JianfuDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+{
+    internal DbSet<Unit> Units => Set<Unit>();
+
+    internal DbSet<Department> Departments => Set<Department>();
+
+    internal DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
+
+    internal DbSet<OrganisationHistory> OrganisationHistory => Set<OrganisationHistory>();
+
+    internal DbSet<CatalogueVersion> CatalogueVersions => Set<CatalogueVersion>();
+
+    internal DbSet<DutyItem> DutyItems => Set<DutyItem>();
+
+    internal DbSet<AdmissionRequest> AdmissionRequests => Set<AdmissionRequest>();
+
+    internal DbSet<CatalogueHistory> CatalogueHistory => Set<CatalogueHistory>();
+
+    internal DbSet<DispatchEntity> Dispatches => Set<DispatchEntity>();
+
+    internal DbSet<DispatchTarget> DispatchTargets => Set<DispatchTarget>();
+
+    internal DbSet<CommunityTask> CommunityTasks => Set<CommunityTask>();
+
+    internal DbSet<CoAssignee> CoAssignees => Set<CoAssignee>();
+
+    internal DbSet<DispatchHistory> DispatchHistory => Set<DispatchHistory>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: readable in backups and safe against reordering.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        ConfigureOrganisation(builder);
+        ConfigureCatalogue(builder);
+        ConfigureDispatch(builder);
+    }
+
+    private static void ConfigureOrganisation(ModelBuilder b)
+    {
+        b.Entity<AppUser>(e =>
+        {
+            e.Property(u => u.DisplayName).HasMaxLength(64);
+            e.HasMany(u => u.Grants).WithOne().HasForeignKey(g => g.UserId);
+        });
+        b.Entity<Unit>(e =>
+        {
+            e.HasIndex(u => u.Code).IsUnique();
+            e.HasIndex(u => u.Path);
+            e.Property(u => u.Code).HasMaxLength(12);
+            e.Property(u => u.Name).HasMaxLength(100);
+            e.Property(u => u.Path).HasMaxLength(64);
+            e.HasOne(u => u.Parent).WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<Department>(e =>
+        {
+            e.Property(d => d.Name).HasMaxLength(100);
+            e.HasIndex(d => new { d.UnitId, d.Name }).IsUnique();
+            e.HasOne(d => d.Unit).WithMany().HasForeignKey(d => d.UnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<RoleGrant>(e =>
+        {
+            e.HasIndex(g => new { g.UserId, g.Role, g.UnitId, g.DepartmentId }).IsUnique();
+            e.HasIndex(g => new { g.UnitId, g.Role });
+            e.HasOne(g => g.Unit).WithMany().HasForeignKey(g => g.UnitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(g => g.Department).WithMany().HasForeignKey(g => g.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<OrganisationHistory>(e => e.Property(h => h.Action).HasMaxLength(200));
+    }
+
+    private static void ConfigureCatalogue(ModelBuilder b)
+    {
+        b.Entity<CatalogueVersion>(e =>
+        {
+            e.HasIndex(v => new { v.DistrictId, v.Year }).IsUnique();
+            e.HasIndex(v => new { v.DistrictId, v.Status });
+            e.Property(v => v.Title).HasMaxLength(200);
+            e.HasMany(v => v.Items).WithOne(i => i.Version).HasForeignKey(i => i.VersionId);
+        });
+        b.Entity<DutyItem>(e =>
+        {
+            e.HasIndex(i => new { i.VersionId, i.ScreeningCode }).IsUnique();
+            e.Property(i => i.ScreeningCode).HasMaxLength(32);
+            e.Property(i => i.ParentCode).HasMaxLength(32);
+            e.Property(i => i.Name).HasMaxLength(200);
+            e.Property(i => i.BasisDocument).HasMaxLength(500);
+            e.Property(i => i.BasisArticle).HasMaxLength(200);
+            e.Property(i => i.ResponsibleDepartment).HasMaxLength(100);
+            e.Property(i => i.Description).HasMaxLength(2000);
+            e.Ignore(i => i.LegalBasis);
+            e.Ignore(i => i.ContentSignature);
+        });
+        b.Entity<AdmissionRequest>(e =>
+        {
+            e.HasIndex(a => new { a.DistrictId, a.Status });
+            e.Property(a => a.ProposedName).HasMaxLength(200);
+            e.Property(a => a.Reason).HasMaxLength(2000);
+        });
+        b.Entity<CatalogueHistory>(e => e.HasIndex(h => new { h.DistrictId, h.At }));
+    }
+
+    private static void ConfigureDispatch(ModelBuilder b)
+    {
+        var checksComparer = new ValueComparer<List<GateCheck>>(
+            (x, y) => JsonSerializer.Serialize(x, JsonSerializerOptions.Default) == JsonSerializer.Serialize(y, JsonSerializerOptions.Default),
+            v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default).GetHashCode(StringComparison.Ordinal),
+            v => v.ToList());
+        b.Entity<DispatchEntity>(e =>
+        {
+            e.Property(d => d.Title).HasMaxLength(200);
+            e.Property(d => d.Content).HasMaxLength(AccessGate.MaxContentLength);
+            e.Property(d => d.ScreeningCode).HasMaxLength(32);
+            e.Property(d => d.Checks).HasConversion(
+                v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default),
+                v => JsonSerializer.Deserialize<List<GateCheck>>(v, JsonSerializerOptions.Default) ?? new List<GateCheck>(),
+                checksComparer);
+            e.HasIndex(d => new { d.ReviewUnitId, d.Status });
+            e.HasIndex(d => new { d.DispatcherId, d.CreatedAt });
+            e.HasIndex(d => new { d.DepartmentId, d.Status });
+            e.HasIndex(d => new { d.RerouteDepartmentId });
+            e.HasMany(d => d.Targets).WithOne().HasForeignKey(t => t.DispatchId);
+            e.HasMany(d => d.Tasks).WithOne(t => t.Dispatch).HasForeignKey(t => t.DispatchId);
+            e.HasMany(d => d.CoAssignees).WithOne().HasForeignKey(c => c.DispatchId);
+            e.HasMany(d => d.History).WithOne().HasForeignKey(h => h.DispatchId);
+        });
+        b.Entity<DispatchTarget>(e => e.HasIndex(t => new { t.CommunityId, t.DispatchId }));
+        b.Entity<CommunityTask>(e =>
+        {
+            e.HasIndex(t => new { t.CommunityId, t.Status });
+            e.HasIndex(t => new { t.CommunityId, t.CreatedAt });
+            e.HasIndex(t => new { t.AssigneeId, t.Status });
+            e.Property(t => t.Result).HasMaxLength(2000);
+        });
+        b.Entity<CoAssignee>(e => e.HasIndex(c => c.UserId));
+        b.Entity<DispatchHistory>(e =>
+        {
+            e.HasIndex(h => new { h.DispatchId, h.At });
+            e.HasOne(h => h.Task).WithMany().HasForeignKey(h => h.TaskId).OnDelete(DeleteBehavior.Restrict);
+        });
+    }
+}
+
+public sealed class SqliteJianfuDbContext(DbContextOptions<SqliteJianfuDbContext> options) : JianfuDbContext(options);
+
+public sealed class PostgresJianfuDbContext(DbContextOptions<PostgresJianfuDbContext> options) : JianfuDbContext(options);

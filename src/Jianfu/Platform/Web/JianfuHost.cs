@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Jianfu.Modules.Catalogue;
+using Jianfu.Modules.Dispatch;
+using Jianfu.Modules.Organisation;
+using Jianfu.Platform.Auth;
+using Jianfu.Platform.Database;
+using Jianfu.Platform.Demo;
+using Jianfu.Platform.Errors;
+using Jianfu.Platform.Time;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Scalar.AspNetCore;
+
+namespace Jianfu.Platform.Web;
+
+/// <summary>Composes the application: services of every module, the pipeline, the API group and the pages.</summary>
+public static class JianfuHost
+{
+    public static WebApplicationBuilder AddJianfu(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+        // First, so that the schema exists before any other hosted service (data protection's key ring) reads it.
+        services.AddHostedService<DatabaseInitializer>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new WorkCalendar(
+            config.GetSection("Jianfu:Calendar:Holidays").Get<DateOnly[]>(),
+            config.GetSection("Jianfu:Calendar:WorkingWeekends").Get<DateOnly[]>()));
+        services.AddHttpContextAccessor();
+        services.AddJianfuDatabase(config);
+        services.AddDataProtection().SetApplicationName("jianfu").PersistKeysToDbContext<JianfuDbContext>();
+        services.AddJianfuAuth();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            // Problems the framework writes itself (bad JSON, 401/404/405…) get a Chinese title; ours already have one.
+            if (!ctx.ProblemDetails.Extensions.ContainsKey("code"))
+            {
+                ctx.ProblemDetails.Title = ProblemResults.ChineseTitleFor(ctx.ProblemDetails.Status);
+                ctx.ProblemDetails.Detail ??= ctx.ProblemDetails.Title;
+            }
+        });
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Jianfu 减负 API";
+            doc.Info.Description = "村(社区)减负平台接口:事项清单、派单与准入审核、村社任务。除登录外均需 Authorization: Bearer <accessToken>。";
+            return Task.CompletedTask;
+        }));
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddRazorComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddOrganisationModule().AddCatalogueModule().AddDispatchModule();
+        services.AddScoped<DemoSeeder>();
+        return builder;
+    }
+
+    public static WebApplication UseJianfu(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteUnhandledAsync });
+        app.UseStatusCodePages(WriteApiStatusAsync);
+        app.MapStaticAssets();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapOpenApi();
+        app.MapScalarApiReference("/openapi", o => o.WithTitle("Jianfu 减负 API"));
+        app.MapHealthChecks("/healthz");
+
+        var api = app.MapGroup("/api/v1").RequireAuthorization().WithTags("api").DisableAntiforgery();
+        api.MapOrganisationApi();
+        api.MapCatalogueApi();
+        api.MapDispatchApi();
+
+        app.MapRazorComponents<Layout.App>();
+        app.MapPost("/logout", Logout.HandleAsync).ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task WriteUnhandledAsync(HttpContext context)
+    {
+        var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var status = error is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+        context.Response.StatusCode = status;
+        if (!AuthSetup.IsApi(context.Request))
+        {
+            context.Response.ContentType = "text/html; charset=utf-8";
+            await context.Response.WriteAsync(
+                $"<!doctype html><meta charset=utf-8><title>出错了</title><p>{ProblemResults.ChineseTitleFor(status)}</p><p><a href=\"/\">返回首页</a></p>");
+            return;
+        }
+
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails { Status = status },
+        });
+    }
+
+    private static async Task WriteApiStatusAsync(StatusCodeContext ctx)
+    {
+        var http = ctx.HttpContext;
+        if (!AuthSetup.IsApi(http.Request))
+        {
+            return;
+        }
+
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = new ProblemDetails { Status = http.Response.StatusCode },
+        });
+    }
+}
+
+internal sealed class DatabaseHealthCheck(JianfuDbContext db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        await db.Database.CanConnectAsync(cancellationToken) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("数据库无法连接");
+}
+
+/// <summary>Migrates the database before the server takes requests, and seeds the demo on an empty database.</summary>
+internal sealed class DatabaseInitializer(IServiceProvider services, IConfiguration config, ILogger<DatabaseInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<JianfuDbContext>();
+        await db.MigrateAsync(cancellationToken);
+        if (config.GetValue("Jianfu:Demo", true))
+        {
+            var seeded = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(cancellationToken);
+            if (seeded)
+            {
+                logger.LogInformation("Demo data seeded into an empty database");
+            }
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+internal static class Culture
+{
+    public static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
+}
