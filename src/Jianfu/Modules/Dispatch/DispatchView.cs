@@ -7,7 +7,7 @@ using DispatchEntity = Jianfu.Modules.Dispatch.Domain.Dispatch;
 namespace Jianfu.Modules.Dispatch;
 
 /// <summary>A dispatch as the API returns it.</summary>
-internal sealed record DispatchView(
+public sealed record DispatchView(
     int Id,
     string Status,
     string StatusText,
@@ -35,7 +35,7 @@ internal sealed record DispatchView(
     public sealed record HistoryEntry(DateTime At, string Actor, string Action, string? Note, int? TaskId);
 
     /// <param name="visibleCommunities">null: all targets; otherwise only these communities' targets and history.</param>
-    public static DispatchView From(DispatchEntity d, DateOnly today, IReadOnlySet<int>? visibleCommunities = null)
+    internal static DispatchView From(DispatchEntity d, DateOnly today, IReadOnlySet<int>? visibleCommunities = null)
     {
         var tasks = d.Tasks.ToDictionary(t => t.CommunityId);
         var targets = d.Targets

@@ -8,6 +8,7 @@ using Jianfu.Platform.Database;
 using Jianfu.Platform.Demo;
 using Jianfu.Platform.Errors;
 using Jianfu.Platform.Time;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
@@ -78,7 +79,8 @@ public static class JianfuHost
         api.MapDispatchApi();
 
         app.MapRazorComponents<Layout.App>();
-        app.MapPost("/logout", Logout.HandleAsync).ExcludeFromDescription();
+        app.MapPost("/logout", Logout.HandleAsync).WithMetadata(new RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
+        DispatchForm.MapLiveCheck(app);
         return app;
     }
 

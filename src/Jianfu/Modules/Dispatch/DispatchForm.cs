@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Antiforgery;
+
+namespace Jianfu.Modules.Dispatch;
+
+/// <summary>Reads the drafting page's form (also posted by its live-check script) into a submit request.</summary>
+internal static class DispatchForm
+{
+    public static SubmitDispatch.Request Read(IFormCollection form) => new(
+        form["title"],
+        form["content"],
+        form["screeningCode"].ToString() is { Length: > 0 } code ? code.Split(' ', 2)[0] : null,
+        [.. form["targets"].Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t!)],
+        form["dueDate"],
+        form["justification"],
+        form["urgencyReason"],
+        form["isMajor"] == "true",
+        [.. form["coAssignees"].Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t!)]);
+
+    /// <summary>POST /dispatches/checks: the live check while typing; cookie-authenticated, antiforgery-validated, stores nothing.</summary>
+    public static void MapLiveCheck(IEndpointRouteBuilder app) =>
+        app.MapPost("/dispatches/checks", async (HttpContext http, SubmitDispatch.Handler handler, CancellationToken ct) =>
+            {
+                var form = await http.Request.ReadFormAsync(ct);
+                var id = int.TryParse(form["id"], out var existing) ? existing : (int?)null;
+                var result = await handler.PreviewAsync(Read(form), id, ct);
+                return result.IsSuccess
+                    ? Results.Ok(new { checks = result.Value })
+                    : Results.Ok(new { error = result.Error!.Message });
+            })
+            .RequireAuthorization()
+            .WithMetadata(new RequireAntiforgeryTokenAttribute())
+            .ExcludeFromDescription();
+}

@@ -1,0 +1,139 @@
+using System.Text.RegularExpressions;
+
+namespace Jianfu.BrowserTests;
+
+/// <summary>What people do in the browser, as they do it: type, click, read the screen. A screenshot is kept of each.</summary>
+[Collection("browser")]
+public sealed partial class Journeys(BrowserFixture app)
+{
+    private static string Due => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(14).ToString("yyyy-MM-dd");
+
+    private async Task<IPage> LoginAsync(string userName, bool phone = false)
+    {
+        var page = await app.NewPageAsync(phone);
+        await page.GotoAsync("/login");
+        await page.GetByLabel("用户名").FillAsync(userName);
+        await page.GetByLabel("密码").FillAsync("Demo-2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/$"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("您好");
+        return page;
+    }
+
+    private static Task ShotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDir, name + ".png"), FullPage = true });
+
+    private static async Task FillDispatchAsync(IPage page, string title, string? code, string village)
+    {
+        await page.GotoAsync("/dispatches/new");
+        await page.GetByLabel("任务标题").FillAsync(title);
+        if (code is not null)
+        {
+            await page.GetByLabel("过筛编码", new() { Exact = true }).FillAsync(code);
+        }
+
+        await page.GetByLabel("任务内容和具体要求").FillAsync($"{title}:请结合网格走访入户开展,办理结果在系统中填写,不另报材料。");
+        await page.GetByLabel("完成时限").FillAsync(Due);
+        await page.GetByLabel(village, new() { Exact = true }).CheckAsync();
+    }
+
+    [Fact]
+    public async Task A_DispatchWithoutScreeningCode_IsBlockedWithTheChineseReason()
+    {
+        var page = await LoginAsync("dispatcher");
+        await FillDispatchAsync(page, "统计各村文明创建材料", null, "富盛村委会");
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交审核" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".error")).ToContainTextAsync("未通过准入检查");
+        var block = page.Locator(".check.block");
+        await Assertions.Expect(block).ToContainTextAsync("没有过筛编码,属于清单外事项,不能下派");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/dispatches/new$"));
+        await Assertions.Expect(page.GetByLabel("任务标题")).ToHaveValueAsync("统计各村文明创建材料");
+        await ShotAsync(page, "a-blocked-without-code");
+    }
+
+    [Fact]
+    public async Task B_InListDispatch_GoesThroughReviewToTheVillageAndBack_WithFullHistory()
+    {
+        var title = "入户开展燃气安全宣传(浏览器测试)";
+        var dispatcher = await LoginAsync("dispatcher");
+        await FillDispatchAsync(dispatcher, title, "XZ-13", "富盛村委会");
+        await dispatcher.GetByRole(AriaRole.Button, new() { Name = "检查" }).ClickAsync();
+        await Assertions.Expect(dispatcher.Locator(".check.ok")).ToContainTextAsync("自动检查全部通过");
+        await dispatcher.GetByRole(AriaRole.Button, new() { Name = "提交审核" }).ClickAsync();
+        await Assertions.Expect(dispatcher.Locator(".ok-box")).ToContainTextAsync("已提交审核");
+        var dispatchUrl = dispatcher.Url;
+
+        var reviewer = await LoginAsync("reviewer");
+        await reviewer.Locator("nav.menu").GetByRole(AriaRole.Link, new() { Name = "审核队列" }).ClickAsync();
+        await reviewer.GetByRole(AriaRole.Link).Filter(new() { HasText = title }).ClickAsync();
+        await reviewer.GetByLabel("审核意见 / 理由").FillAsync("符合清单,同意下发");
+        await reviewer.GetByRole(AriaRole.Button, new() { Name = "批准下发" }).ClickAsync();
+        await Assertions.Expect(reviewer.Locator(".ok-box")).ToContainTextAsync("已批准");
+
+        var secretary = await LoginAsync("secretary", phone: true);
+        await secretary.GotoAsync("/inbox");
+        await secretary.GetByRole(AriaRole.Link).Filter(new() { HasText = title }).ClickAsync();
+        await secretary.GetByRole(AriaRole.Button, new() { Name = "签收" }).ClickAsync();
+        await Assertions.Expect(secretary.Locator(".ok-box")).ToContainTextAsync("已签收");
+        await secretary.GetByLabel("交办给").SelectOptionAsync(new SelectOptionValue { Label = "赵网格(富盛村)" });
+        await secretary.GetByRole(AriaRole.Button, new() { Name = "交办" }).ClickAsync();
+        await Assertions.Expect(secretary.Locator(".ok-box")).ToContainTextAsync("已交办");
+        var taskUrl = secretary.Url.Split('?')[0];
+
+        var cadre = await LoginAsync("cadre", phone: true);
+        await cadre.GotoAsync("/inbox");
+        await cadre.GetByRole(AriaRole.Link).Filter(new() { HasText = title }).ClickAsync();
+        await cadre.GetByLabel("办理结果").FillAsync("已入户宣传45户,发现2户软管老化,已提醒更换。");
+        await cadre.GetByRole(AriaRole.Button, new() { Name = "办结" }).ClickAsync();
+        await Assertions.Expect(cadre.Locator(".ok-box")).ToContainTextAsync("已办结");
+        await ShotAsync(cadre, "b-cadre-completed-phone");
+
+        await secretary.GotoAsync(taskUrl);
+        await secretary.GetByRole(AriaRole.Button, new() { Name = "确认办结" }).ClickAsync();
+        await Assertions.Expect(secretary.Locator(".ok-box")).ToContainTextAsync("已确认办结");
+
+        await dispatcher.GotoAsync(dispatchUrl.Split('?')[0]);
+        var history = dispatcher.Locator(".history li b");
+        await Assertions.Expect(history).ToHaveTextAsync(["起草派单", "提交审核", "审核通过", "下发至村(社区)", "签收", "交办", "办结", "书记确认办结"]);
+        await Assertions.Expect(dispatcher.Locator("table.list")).ToContainTextAsync("已确认办结");
+        await ShotAsync(dispatcher, "b-history-all-steps");
+    }
+
+    [Fact]
+    public async Task C_ReviewerRejectsWithReroute_AndTheReroutedBodySeesIt()
+    {
+        var title = "清查并拆除违法搭建(浏览器测试)";
+        var dispatcher = await LoginAsync("dispatcher");
+        await FillDispatchAsync(dispatcher, title, "XZ-12", "乌石村委会");
+        await dispatcher.GetByRole(AriaRole.Button, new() { Name = "提交审核" }).ClickAsync();
+        await Assertions.Expect(dispatcher.Locator(".ok-box")).ToContainTextAsync("已提交审核");
+
+        var reviewer = await LoginAsync("reviewer");
+        await reviewer.GotoAsync("/review");
+        await reviewer.GetByRole(AriaRole.Link).Filter(new() { HasText = title }).ClickAsync();
+        await reviewer.GetByLabel("审核意见 / 理由").FillAsync("违法建筑拆除属行政执法事项,不得交由村承担。");
+        await reviewer.GetByLabel("驳回时转派给").SelectOptionAsync(new SelectOptionValue { Label = "富盛镇 · 综合行政执法队" });
+        await reviewer.GetByRole(AriaRole.Button, new() { Name = "驳回" }).ClickAsync();
+        await Assertions.Expect(reviewer.Locator(".ok-box")).ToContainTextAsync("已驳回");
+        await Assertions.Expect(reviewer.Locator(".facts")).ToContainTextAsync("综合行政执法队");
+
+        var enforcement = await LoginAsync("enforcement");
+        await enforcement.Locator("nav.menu").GetByRole(AriaRole.Link, new() { Name = "转派事项" }).ClickAsync();
+        var item = enforcement.GetByRole(AriaRole.Link).Filter(new() { HasText = title });
+        await Assertions.Expect(item).ToContainTextAsync("驳回理由:违法建筑拆除属行政执法事项");
+        await ShotAsync(enforcement, "c-rerouted-queue");
+    }
+
+    [Fact]
+    public async Task D_PublicCatalogue_IsSearchableOnAPhoneWithoutLogin()
+    {
+        var page = await app.NewPageAsync(phone: true);
+        await page.GotoAsync("/catalogue");
+        await page.GetByRole(AriaRole.Searchbox).FillAsync("证明");
+        await page.GetByRole(AriaRole.Button, new() { Name = "搜索" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h2.kind-excluded")).ToContainTextAsync("负面清单");
+        await Assertions.Expect(page.Locator(".items")).ToContainTextAsync("出具无犯罪记录证明");
+        await ShotAsync(page, "d-public-catalogue-phone");
+    }
+}

@@ -1,0 +1,140 @@
+using Jianfu.Modules.Organisation.Contracts;
+using Jianfu.Modules.Organisation.Domain;
+using Jianfu.Platform.Database;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Jianfu.Tests.Infrastructure;
+
+/// <summary>
+/// The whole application over HTTP on a fresh database with the demo data: one SQLite file in a temporary
+/// directory, or one new database on the PostgreSQL server that scripts/test.sh starts.
+/// </summary>
+public abstract class JianfuFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    protected readonly string DataDir = Directory.CreateTempSubdirectory("jianfu-test-").FullName;
+
+    public abstract DatabaseProvider Provider { get; }
+
+    protected virtual string? PostgresConnectionString => null;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("JIANFU_DATA_DIR", DataDir);
+        builder.UseSetting("Jianfu:Database:Provider", Provider.ToString());
+        if (PostgresConnectionString is { } cs)
+        {
+            builder.UseSetting("ConnectionStrings:Postgres", cs);
+        }
+    }
+
+    public virtual Task InitializeAsync()
+    {
+        _ = Server;
+        return Task.CompletedTask;
+    }
+
+    public new virtual async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try
+        {
+            Directory.Delete(DataDir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A SQLite file still mapped by a pooled connection; the temp directory is cleaned by the OS.
+        }
+    }
+
+    public async Task<ApiClient> LoginAsync(string userName, string password = "Demo-2026")
+    {
+        var client = new ApiClient(CreateClient());
+        await client.LoginAsync(userName, password);
+        return client;
+    }
+
+    public ApiClient Anonymous() => new(CreateClient());
+
+    /// <summary>Adds a user with one grant, for scope tests that need someone the demo does not have.</summary>
+    public async Task<string> CreateUserAsync(Role role, string unitCode, string? department = null)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<JianfuDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var name = $"{role.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}"[..24];
+        var user = new AppUser { UserName = name, DisplayName = name };
+        var result = await users.CreateAsync(user, "Demo-2026");
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
+        var unit = await db.Units.SingleAsync(u => u.Code == unitCode);
+        int? departmentId = null;
+        if (department is not null)
+        {
+            var dept = await db.Departments.FirstOrDefaultAsync(d => d.UnitId == unit.Id && d.Name == department);
+            if (dept is null)
+            {
+                dept = new Department { UnitId = unit.Id, Name = department };
+                db.Departments.Add(dept);
+                await db.SaveChangesAsync();
+            }
+
+            departmentId = dept.Id;
+        }
+
+        db.RoleGrants.Add(new RoleGrant { UserId = user.Id, Role = role, UnitId = unit.Id, DepartmentId = departmentId, GrantedBy = "test" });
+        await db.SaveChangesAsync();
+        return name;
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<JianfuDbContext, Task<T>> query)
+    {
+        using var scope = Services.CreateScope();
+        return await query(scope.ServiceProvider.GetRequiredService<JianfuDbContext>());
+    }
+
+    public async Task<T> WithServiceAsync<TService, T>(Func<TService, Task<T>> use)
+        where TService : notnull
+    {
+        using var scope = Services.CreateScope();
+        return await use(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+}
+
+public sealed class SqliteFactory : JianfuFactory
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+/// <summary>
+/// PostgreSQL from JIANFU_TEST_POSTGRES (set by scripts/test.sh). Without it the tests fail with a clear message,
+/// so that a missing server is never mistaken for a pass.
+/// </summary>
+public sealed class PostgresFactory : JianfuFactory
+{
+    private readonly string _database = "jianfu_test_" + Guid.NewGuid().ToString("N")[..12];
+
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    public static string ServerConnectionString =>
+        Environment.GetEnvironmentVariable("JIANFU_TEST_POSTGRES") is { Length: > 0 } cs
+            ? cs
+            : throw new InvalidOperationException(
+                "JIANFU_TEST_POSTGRES is not set: run ./scripts/test.sh, which starts a throwaway PostgreSQL server for the tests.");
+
+    protected override string PostgresConnectionString =>
+        new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = _database }.ConnectionString;
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(ServerConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
