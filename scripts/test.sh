@@ -78,8 +78,11 @@ dotnet build Jianfu.slnx -c Release -nologo -v quiet -warnaserror
 
 say "running tests"
 status=0
-dotnet test Jianfu.slnx -c Release --no-build -nologo \
-  --logger "trx" --logger "console;verbosity=minimal" --results-directory "$RESULTS" || status=$?
+for project in tests/Jianfu.Tests tests/Jianfu.BrowserTests; do
+  name=$(basename "$project")
+  dotnet test "$project" -c Release --no-build -nologo \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$RESULTS" || status=$?
+done
 
 # Totals over every test assembly, from the TRX files: the one line CI reads.
 passed=0; failed=0; skipped=0

@@ -33,6 +33,23 @@ public sealed class ApiClient(HttpClient http) : IDisposable
         return await Reply.ReadAsync(response);
     }
 
+    public async Task<Reply> PostFileAsync(string url, byte[] content, string fileName)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        form.Add(file, "file", fileName);
+        using var response = await http.PostAsync(url, form);
+        return await Reply.ReadAsync(response);
+    }
+
+    public async Task<byte[]> GetBytesAsync(string url)
+    {
+        using var response = await http.GetAsync(url);
+        Assert.True(response.IsSuccessStatusCode, $"GET {url}: {(int)response.StatusCode}");
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
     private async Task<Reply> SendAsync(HttpMethod method, string url, object? body)
     {
         using var request = new HttpRequestMessage(method, url);

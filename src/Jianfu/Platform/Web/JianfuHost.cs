@@ -81,6 +81,7 @@ public static class JianfuHost
         app.MapRazorComponents<Layout.App>();
         app.MapPost("/logout", Logout.HandleAsync).WithMetadata(new RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
         DispatchForm.MapLiveCheck(app);
+        app.MapCataloguePages();
         return app;
     }
 

@@ -67,7 +67,9 @@ internal static class CatalogueSheet
     };
 
     /// <param name="rows">Rows keyed by header; the first data row is row 2 of the sheet.</param>
-    public static (List<DutyItem> Items, List<SheetError> Errors) Parse(IReadOnlyList<IReadOnlyDictionary<string, string?>> rows, IReadOnlyCollection<string> headers, DateOnly today)
+    /// <param name="knownCodes">Codes outside the sheet that a parent code may name (the rest of a version).</param>
+    public static (List<DutyItem> Items, List<SheetError> Errors) Parse(
+        IReadOnlyList<IReadOnlyDictionary<string, string?>> rows, IReadOnlyCollection<string> headers, DateOnly today, IReadOnlySet<string>? knownCodes = null)
     {
         var errors = new List<SheetError>();
         var missing = Headers.Take(8).Where(h => !headers.Contains(h)).ToList();
@@ -156,7 +158,7 @@ internal static class CatalogueSheet
             });
         }
 
-        foreach (var item in items.Where(x => x.ParentCode is not null && !codes.ContainsKey(x.ParentCode)))
+        foreach (var item in items.Where(x => x.ParentCode is not null && !codes.ContainsKey(x.ParentCode) && knownCodes?.Contains(x.ParentCode) != true))
         {
             errors.Add(new SheetError(codes.GetValueOrDefault(item.ScreeningCode, 0), Parent, $"上级事项编码“{item.ParentCode}”不在本清单中"));
         }
