@@ -27,6 +27,8 @@ public sealed class ApiClient(HttpClient http) : IDisposable
 
     public Task<Reply> PutAsync(string url, object body) => SendAsync(HttpMethod.Put, url, body);
 
+    public Task<Reply> DeleteAsync(string url) => SendAsync(HttpMethod.Delete, url, null);
+
     public async Task<Reply> PostRawAsync(string url, string json)
     {
         using var response = await http.PostAsync(url, new StringContent(json, Encoding.UTF8, "application/json"));

@@ -8,12 +8,25 @@ public static class OrganisationModule
         .AddScoped<ICurrentUserAccessor, CurrentUserAccessor>()
         .AddScoped<IOrganisationDirectory, OrganisationDirectory>()
         .AddScoped<ImportDivisions>()
-        .AddScoped<Login.Handler>();
+        .AddScoped<AdminAccess>()
+        .AddScoped<Login.Handler>()
+        .AddScoped<ListUsers.Handler>()
+        .AddScoped<CreateUser.Handler>()
+        .AddScoped<GrantRole.Handler>()
+        .AddScoped<UpdateAccount.Handler>()
+        .AddScoped<ManageDepartments.Handler>()
+        .AddScoped<UploadDivisions.Handler>();
 
     public static void MapOrganisationApi(this RouteGroupBuilder api)
     {
         Login.Map(api);
         GetMe.Map(api);
         ListUnits.Map(api);
+        ManageDepartments.Map(api);
+        ListUsers.Map(api);
+        CreateUser.Map(api);
+        GrantRole.Map(api);
+        UpdateAccount.Map(api);
+        UploadDivisions.Map(api);
     }
 }

@@ -1,0 +1,72 @@
+using Jianfu.Modules.Organisation.Domain;
+using Jianfu.Platform.Database;
+using Jianfu.Platform.Errors;
+using Jianfu.Platform.Time;
+using Microsoft.AspNetCore.Identity;
+
+namespace Jianfu.Modules.Organisation;
+
+/// <summary>Deactivate or reactivate an account, unlock it after repeated failed logins, or set a new password.</summary>
+internal static class UpdateAccount
+{
+    public sealed record Request(string? Action, string? Password);
+
+    public sealed class Handler(JianfuDbContext db, AdminAccess access, UserManager<AppUser> users, TimeProvider time)
+    {
+        public async Task<Result<string>> HandleAsync(string userName, Request r, CancellationToken ct)
+        {
+            var target = await access.RequireAdminOfUserAsync(userName, ct);
+            if (!target.IsSuccess)
+            {
+                return target.Error!;
+            }
+
+            var (admin, user) = target.Value;
+            string done;
+            switch (r.Action?.Trim().ToLowerInvariant())
+            {
+                case "deactivate":
+                    if (user.Id == admin.UserId)
+                    {
+                        return Error.Conflict("不能停用自己的账号。");
+                    }
+
+                    user.IsActive = false;
+                    await users.UpdateSecurityStampAsync(user);
+                    done = "停用账号";
+                    break;
+                case "activate":
+                    user.IsActive = true;
+                    done = "启用账号";
+                    break;
+                case "unlock":
+                    await users.SetLockoutEndDateAsync(user, null);
+                    await users.ResetAccessFailedCountAsync(user);
+                    done = "解除锁定";
+                    break;
+                case "reset-password":
+                    var token = await users.GeneratePasswordResetTokenAsync(user);
+                    var reset = await users.ResetPasswordAsync(user, token, r.Password ?? "");
+                    if (!reset.Succeeded)
+                    {
+                        return Error.Validation("password", string.Join(" ", reset.Errors.Select(e => e.Description)));
+                    }
+
+                    done = "重置密码";
+                    break;
+                default:
+                    return Error.Validation("action", "操作应为 deactivate、activate、unlock 或 reset-password。");
+            }
+
+            access.Record(admin, time.UtcNow(), $"{done} {user.UserName}");
+            await db.SaveChangesAsync(ct);
+            return done;
+        }
+    }
+
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapPost("/admin/users/{userName}/account", async (string userName, Request request, Handler handler, CancellationToken ct) =>
+                (await handler.HandleAsync(userName, request, ct)).ToHttp(done => Results.Ok(new { done })))
+            .WithName("UpdateAccount")
+            .WithSummary("停用/启用账号、解除锁定、重置密码(系统管理员)");
+}
