@@ -308,6 +308,7 @@ internal static class SubmitDispatch
                                                (d.Status == DispatchStatus.UnderReview || d.Status == DispatchStatus.Approved)),
                     t => t.DispatchId, d => d.Id,
                     (t, d) => new { d.Id, d.Title, d.Content, d.ScreeningCode, d.SubmittedAt, t.CommunityName })
+                .OrderByDescending(r => r.SubmittedAt).ThenBy(r => r.Id)
                 .Take(5000)
                 .ToListAsync(ct);
             return rows.GroupBy(r => r.Id)
