@@ -7,7 +7,7 @@ if (CommandLine.IsCommand(args))
 }
 
 var noDemo = args.Contains("--no-demo");
-var builder = WebApplication.CreateBuilder(args.Where(a => a != "--no-demo").ToArray());
+var builder = JianfuHost.CreateBuilder(args.Where(a => a != "--no-demo").ToArray());
 if (noDemo)
 {
     builder.Configuration["Jianfu:Demo"] = "false";

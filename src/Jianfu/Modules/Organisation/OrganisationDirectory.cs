@@ -19,6 +19,9 @@ internal sealed class OrganisationDirectory(JianfuDbContext db) : IOrganisationD
         return units.Select(u => u.ToInfo()).ToList();
     }
 
+    public async Task<IReadOnlyList<UnitInfo>> DistrictsAsync(CancellationToken ct) =>
+        (await db.Units.AsNoTracking().Where(u => u.Level == UnitLevel.District).OrderBy(u => u.Code).ToListAsync(ct)).Select(u => u.ToInfo()).ToList();
+
     public async Task<IReadOnlyList<UnitInfo>> ChildrenAsync(int parentId, CancellationToken ct) =>
         (await db.Units.AsNoTracking().Where(u => u.ParentId == parentId).OrderBy(u => u.Code).ToListAsync(ct)).Select(u => u.ToInfo()).ToList();
 

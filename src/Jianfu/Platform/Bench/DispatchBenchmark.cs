@@ -54,7 +54,7 @@ internal static class DispatchBenchmark
     {
         var dataDir = Directory.CreateTempSubdirectory("jianfu-bench-").FullName;
         string? database = null;
-        var builder = WebApplication.CreateBuilder();
+        var builder = JianfuHost.CreateBuilder([]);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Configuration["JIANFU_DATA_DIR"] = dataDir;
         builder.Configuration["Jianfu:Demo"] = "false";

@@ -1,3 +1,4 @@
+using Jianfu.Modules.Catalogue;
 using Jianfu.Modules.Organisation;
 using Jianfu.Modules.Organisation.Contracts;
 using Jianfu.Modules.Organisation.Domain;
@@ -27,6 +28,7 @@ public static class CommandLine
             {
                 ["db", "migrate"] => await WithServicesAsync(options, MigrateAsync),
                 ["import", "divisions", var file] => await WithServicesAsync(options, (sp, ct) => ImportDivisionsAsync(sp, file, options.GetValueOrDefault("under"), ct)),
+                ["import", "catalogue", var file] => await WithServicesAsync(options, (sp, ct) => ImportCatalogueAsync(sp, file, options, ct)),
                 ["users", "add", var name] => await WithServicesAsync(options, (sp, ct) => AddUserAsync(sp, name, options, ct)),
                 ["bench", "dispatch"] => await Bench.DispatchBenchmark.RunAsync(options),
                 _ => Usage(),
@@ -45,6 +47,8 @@ public static class CommandLine
             用法 usage: jianfu <command>
               db migrate                                   应用数据库迁移 (apply migrations)
               import divisions FILE [--under CODE]         从区划代码 CSV 导入单位 (code,name,level,parent_code)
+              import catalogue FILE --district CODE --year YYYY [--publish]
+                                                           从 Excel (.xlsx) 导入某年度清单草稿,可直接发布
               users add NAME --role ROLE --unit CODE [--department NAME] [--display-name NAME]
                                                            新增用户,密码从环境变量 JIANFU_NEW_PASSWORD 或标准输入读取
               bench dispatch [--postgres CONNSTR] [--runs N] 派单性能基准 (Release 构建运行)
@@ -76,7 +80,7 @@ public static class CommandLine
 
     private static async Task<int> WithServicesAsync(Dictionary<string, string> options, Func<IServiceProvider, CancellationToken, Task<int>> run)
     {
-        var builder = WebApplication.CreateBuilder();
+        var builder = JianfuHost.CreateBuilder([]);
         builder.Configuration["Jianfu:Demo"] = "false";
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddJianfu();
@@ -117,6 +121,28 @@ public static class CommandLine
 
         Console.WriteLine(report.Summary);
         return report.Succeeded ? 0 : 1;
+    }
+
+    private static async Task<int> ImportCatalogueAsync(IServiceProvider services, string file, Dictionary<string, string> options, CancellationToken ct)
+    {
+        if (!File.Exists(file))
+        {
+            throw new CommandException($"文件不存在:{file}");
+        }
+
+        if (!options.TryGetValue("district", out var code) || !int.TryParse(options.GetValueOrDefault("year"), out var year))
+        {
+            throw new CommandException("请用 --district 指定区县代码,用 --year 指定年度。");
+        }
+
+        await using var stream = File.OpenRead(file);
+        var result = await CatalogueCommands.ImportAsync(services, stream, code, year, options.ContainsKey("publish"), ct);
+        foreach (var line in result.Lines)
+        {
+            Console.WriteLine(line);
+        }
+
+        return result.Succeeded ? 0 : 1;
     }
 
     private static async Task<int> AddUserAsync(IServiceProvider services, string name, Dictionary<string, string> options, CancellationToken ct)

@@ -47,6 +47,11 @@ internal sealed class DemoSeeder(JianfuDbContext db, ImportDivisions divisions, 
         ["330602016"] = ["党政办公室", "村镇建设和管理办公室", "社会事务办公室", "综合行政执法队", "农业农村办公室"],
     };
 
+    private const string Marker = "初始化演示数据";
+
+    public static Task<bool> IsPresentAsync(JianfuDbContext db, CancellationToken ct) =>
+        db.OrganisationHistory.AnyAsync(h => h.Action == Marker, ct);
+
     public async Task<bool> SeedIfEmptyAsync(CancellationToken ct)
     {
         if (await db.Units.AnyAsync(ct))
@@ -99,7 +104,7 @@ internal sealed class DemoSeeder(JianfuDbContext db, ImportDivisions divisions, 
         SeedCatalogue(district.Id, now);
         await db.SaveChangesAsync(ct);
         await SeedDispatchesAsync(units, departments, people, ct);
-        db.OrganisationHistory.Add(new OrganisationHistory { At = now, Actor = "演示数据", Action = "初始化演示数据" });
+        db.OrganisationHistory.Add(new OrganisationHistory { At = now, Actor = "演示数据", Action = Marker });
         await db.SaveChangesAsync(ct);
         return true;
     }

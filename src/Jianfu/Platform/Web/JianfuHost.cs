@@ -21,6 +21,25 @@ namespace Jianfu.Platform.Web;
 /// <summary>Composes the application: services of every module, the pipeline, the API group and the pages.</summary>
 public static class JianfuHost
 {
+    /// <summary>
+    /// The builder for the server, the CLI and the benchmark. Configuration and pages are found wherever the command is
+    /// started from: the working directory when it holds appsettings.json, else the application's own directory.
+    /// </summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        var here = Directory.GetCurrentDirectory();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = File.Exists(Path.Combine(here, "appsettings.json")) ? here : AppContext.BaseDirectory,
+        });
+
+        // Under `dotnet run` the pages' CSS and scripts come from the project's wwwroot through the build's manifest;
+        // in a published build there is no manifest and this does nothing.
+        builder.WebHost.UseStaticWebAssets();
+        return builder;
+    }
+
     public static WebApplicationBuilder AddJianfu(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -57,6 +76,7 @@ public static class JianfuHost
         services.AddCascadingAuthenticationState();
         services.AddOrganisationModule().AddCatalogueModule().AddDispatchModule();
         services.AddScoped<DemoSeeder>();
+        services.AddSingleton<DemoStatus>();
         return builder;
     }
 
@@ -128,7 +148,13 @@ internal sealed class DatabaseHealthCheck(JianfuDbContext db) : IHealthCheck
 }
 
 /// <summary>Migrates the database before the server takes requests, and seeds the demo on an empty database.</summary>
-internal sealed class DatabaseInitializer(IServiceProvider services, IConfiguration config, ILogger<DatabaseInitializer> logger) : IHostedService
+/// <summary>Whether the demo data is in this database, so that the banner prints the demo accounts only then.</summary>
+internal sealed class DemoStatus
+{
+    public bool Present { get; set; }
+}
+
+internal sealed class DatabaseInitializer(IServiceProvider services, IConfiguration config, DemoStatus demo, ILogger<DatabaseInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -143,6 +169,8 @@ internal sealed class DatabaseInitializer(IServiceProvider services, IConfigurat
                 logger.LogInformation("Demo data seeded into an empty database");
             }
         }
+
+        demo.Present = await DemoSeeder.IsPresentAsync(db, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

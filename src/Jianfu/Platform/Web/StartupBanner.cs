@@ -22,7 +22,7 @@ internal static class StartupBanner
         Console.WriteLine($"  数据库 database: {config["Jianfu:Database:Provider"] ?? "Sqlite"}" +
                           (string.Equals(config["Jianfu:Database:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase)
                               ? "" : $" ({Path.Combine(Database.DatabaseSetup.DataDirectory(config), "jianfu.db")})"));
-        if (config.GetValue("Jianfu:Demo", true))
+        if (app.Services.GetRequiredService<DemoStatus>().Present)
         {
             Console.WriteLine($"  演示账号 demo accounts (密码 password: {DemoSeeder.Password}):");
             foreach (var a in DemoSeeder.Accounts)

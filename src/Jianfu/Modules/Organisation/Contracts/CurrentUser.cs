@@ -48,6 +48,8 @@ public interface IOrganisationDirectory
 
     Task<IReadOnlyList<UnitInfo>> FindUnitsAsync(IEnumerable<string> codes, CancellationToken ct);
 
+    Task<IReadOnlyList<UnitInfo>> DistrictsAsync(CancellationToken ct);
+
     Task<IReadOnlyList<UnitInfo>> ChildrenAsync(int parentId, CancellationToken ct);
 
     Task<IReadOnlyList<UnitInfo>> CommunitiesWithinAsync(string scopePath, CancellationToken ct);
