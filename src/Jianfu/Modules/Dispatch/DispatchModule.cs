@@ -30,5 +30,13 @@ public static class DispatchModule
         AssignTask.Map(api);
         CompleteTask.Map(api);
         ConfirmTask.Map(api);
+        DownloadAttachment.Map(api);
+    }
+
+    /// <summary>Endpoints for the pages (cookie sign-in): the live gate check and attachment downloads.</summary>
+    public static void MapDispatchPages(this IEndpointRouteBuilder app)
+    {
+        DispatchForm.MapLiveCheck(app);
+        app.MapGet("/tasks/{taskId:int}/attachment", DownloadAttachment.HandleAsync).RequireAuthorization().ExcludeFromDescription();
     }
 }

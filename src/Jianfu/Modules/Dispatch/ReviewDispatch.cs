@@ -12,7 +12,7 @@ namespace Jianfu.Modules.Dispatch;
 /// </summary>
 internal static class ReviewDispatch
 {
-    public sealed record Request(string? Decision, string? Reason, string? RerouteTo, string? MeetingDate = null, string? MeetingOutcome = null);
+    public sealed record Request(string? Decision, string? Reason, string? RerouteTo, string? MeetingDate = null, string? MeetingOutcome = null, bool? MarkMajor = null);
 
     public sealed class Handler(JianfuDbContext db, ICurrentUserAccessor current, IOrganisationDirectory directory, TimeProvider time)
     {
@@ -38,6 +38,11 @@ internal static class ReviewDispatch
 
             var actor = DispatchAccess.ActorOf(user);
             var now = time.UtcNow();
+            if (request.MarkMajor == true && dispatch.MarkMajor(actor, now) is { } notMarked)
+            {
+                return notMarked;
+            }
+
             Error? error;
             switch (request.Decision?.Trim().ToLowerInvariant())
             {
@@ -111,6 +116,6 @@ internal static class ReviewDispatch
         api.MapPost("/dispatches/{id:int}/decision", async (int id, Request request, Handler handler, CancellationToken ct) =>
                 (await handler.HandleAsync(id, request, ct)).ToHttp(Results.Ok))
             .WithName("ReviewDispatch")
-            .WithSummary("审核决定:approve 批准、reject 驳回(可转派)、return 退回修改;清单外或重大事项批准时须附会议日期和结论")
+            .WithSummary("审核决定:approve 批准、reject 驳回(可转派)、return 退回修改;清单外或重大事项(可由审核人以 markMajor 标记)批准时须附 meetingDate 和 meetingOutcome")
             .Produces<DispatchView>();
 }

@@ -78,21 +78,7 @@ internal static class SubmitDispatch
 
             var user = await current.GetAsync(ct);
             var now = time.UtcNow();
-            var dispatch = new DispatchEntity
-            {
-                Title = p.Title,
-                Content = p.Content,
-                DistrictId = p.Grant.Unit.DistrictId,
-                IssuerUnitId = p.Grant.Unit.Id,
-                IssuerUnitName = p.Grant.Unit.Name,
-                DepartmentId = p.Grant.Department?.Id,
-                DepartmentName = p.Grant.Department?.Name ?? p.Grant.Unit.Name,
-                DispatcherId = user.UserId!,
-                DispatcherName = user.DisplayName,
-                ReviewUnitId = p.Grant.Unit.Id,
-                Status = DispatchStatus.Draft,
-                CreatedAt = now,
-            };
+            var dispatch = NewDispatch(p, user, now);
             Apply(dispatch, request, p);
             var actor = DispatchAccess.ActorOf(user);
             dispatch.Record(actor, now, "起草派单", $"{p.Communities.Count}个村(社区)");
@@ -103,6 +89,57 @@ internal static class SubmitDispatch
             }
 
             db.Dispatches.Add(dispatch);
+            await db.SaveChangesAsync(ct);
+            return new Response(dispatch.Id, dispatch.Status.ToString(), dispatch.Checks);
+        }
+
+        /// <summary>
+        /// Saves without submitting: a new draft, or edits to a draft or a returned dispatch. The checks are stored to
+        /// show the dispatcher what the gate will say; nothing reaches a reviewer until it is submitted.
+        /// </summary>
+        public async Task<Result<Response>> SaveDraftAsync(int? id, Request request, CancellationToken ct)
+        {
+            var prepared = await PrepareAsync(request, id, ct);
+            if (!prepared.IsSuccess)
+            {
+                return prepared.Error!;
+            }
+
+            var p = prepared.Value;
+            var user = await current.GetAsync(ct);
+            var actor = DispatchAccess.ActorOf(user);
+            var now = time.UtcNow();
+            DispatchEntity? dispatch;
+            if (id is null)
+            {
+                dispatch = NewDispatch(p, user, now);
+                Apply(dispatch, request, p);
+                dispatch.Record(actor, now, "保存草稿", $"{p.Communities.Count}个村(社区)");
+                db.Dispatches.Add(dispatch);
+            }
+            else
+            {
+                dispatch = await db.Dispatches.Include(d => d.Targets).Include(d => d.CoAssignees).AsSplitQuery().FirstOrDefaultAsync(d => d.Id == id, ct);
+                if (dispatch is null)
+                {
+                    return Error.NotFound($"派单{id}不存在。");
+                }
+
+                if (!DispatchAccess.IsIssuer(user, dispatch))
+                {
+                    return Error.Forbidden("只有发起部门可以修改此派单。");
+                }
+
+                if (!dispatch.IsOpenForEditing)
+                {
+                    return Error.Conflict($"当前状态为“{dispatch.Status.Chinese()}”,只有草稿或已退回的派单可以修改。");
+                }
+
+                Apply(dispatch, request, p);
+                dispatch.Record(actor, now, "修改草稿", null);
+            }
+
+            dispatch.Checks = [.. p.Checks];
             await db.SaveChangesAsync(ct);
             return new Response(dispatch.Id, dispatch.Status.ToString(), dispatch.Checks);
         }
@@ -153,7 +190,23 @@ internal static class SubmitDispatch
             return new Response(dispatch.Id, dispatch.Status.ToString(), dispatch.Checks);
         }
 
-        private void Apply(DispatchEntity d, Request request, Prepared p)
+        private static DispatchEntity NewDispatch(Prepared p, CurrentUser user, DateTime now) => new()
+        {
+            Title = p.Title,
+            Content = p.Content,
+            DistrictId = p.Grant.Unit.DistrictId,
+            IssuerUnitId = p.Grant.Unit.Id,
+            IssuerUnitName = p.Grant.Unit.Name,
+            DepartmentId = p.Grant.Department?.Id,
+            DepartmentName = p.Grant.Department?.Name ?? p.Grant.Unit.Name,
+            DispatcherId = user.UserId!,
+            DispatcherName = user.DisplayName,
+            ReviewUnitId = p.Grant.Unit.Id,
+            Status = DispatchStatus.Draft,
+            CreatedAt = now,
+        };
+
+        private static void Apply(DispatchEntity d, Request request, Prepared p)
         {
             d.Title = p.Title;
             d.Content = p.Content;
@@ -350,6 +403,16 @@ internal static class SubmitDispatch
                 (await handler.PreviewAsync(request, null, ct)).ToHttp(checks => Results.Ok(new { checks })))
             .WithName("CheckDispatch")
             .WithSummary("只做自动检查,不保存(起草时实时提示)");
+        api.MapPost("/dispatches/drafts", async (Request request, Handler handler, CancellationToken ct) =>
+                (await handler.SaveDraftAsync(null, request, ct)).ToHttp(r => Results.Created($"/api/v1/dispatches/{r.Id}", r)))
+            .WithName("SaveDispatchDraft")
+            .WithSummary("保存派单草稿(不提交审核;返回自动检查结果供参考)")
+            .Produces<Response>(StatusCodes.Status201Created);
+        api.MapPut("/dispatches/{id:int}/draft", async (int id, Request request, Handler handler, CancellationToken ct) =>
+                (await handler.SaveDraftAsync(id, request, ct)).ToHttp(Results.Ok))
+            .WithName("UpdateDispatchDraft")
+            .WithSummary("修改草稿或被退回的派单,暂不提交")
+            .Produces<Response>();
         api.MapPut("/dispatches/{id:int}", async (int id, Request request, Handler handler, CancellationToken ct) =>
                 (await handler.ResubmitAsync(id, request, ct)).ToHttp(Results.Ok))
             .WithName("ResubmitDispatch")

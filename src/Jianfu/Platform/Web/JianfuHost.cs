@@ -75,6 +75,7 @@ public static class JianfuHost
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
         services.AddOrganisationModule().AddCatalogueModule().AddDispatchModule();
+        services.AddSingleton<Files.AttachmentStore>();
         services.AddScoped<DemoSeeder>();
         services.AddSingleton<DemoStatus>();
         return builder;
@@ -100,7 +101,7 @@ public static class JianfuHost
 
         app.MapRazorComponents<Layout.App>();
         app.MapPost("/logout", Logout.HandleAsync).WithMetadata(new RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
-        DispatchForm.MapLiveCheck(app);
+        app.MapDispatchPages();
         app.MapCataloguePages();
         return app;
     }

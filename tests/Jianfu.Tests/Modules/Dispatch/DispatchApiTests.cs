@@ -332,6 +332,101 @@ public abstract class DispatchApiTests(JianfuFactory factory)
     }
 
     [Fact]
+    public async Task Draft_IsSavedWithoutReview_ThenSubmittedThroughTheGate()
+    {
+        using var dispatcher = await factory.LoginAsync("dispatcher");
+        var draft = (await dispatcher.PostAsync("/api/v1/dispatches/drafts", new
+        {
+            title = "草稿任务", content = "请各村按要求办理,办理结果在系统中填写。", screeningCode = (string?)null,
+            targets = new[] { Village }, dueDate = Due(), justification = (string?)null,
+        })).Expect(HttpStatusCode.Created).Json;
+        Assert.Equal("Draft", draft.Str("status"));
+        Assert.Contains(draft.Items("checks"), c => c.Str("rule") == "screening-code-missing" && c.Str("severity") == "Block");
+        var id = draft.Int("id");
+        using var reviewer = await factory.LoginAsync("reviewer");
+        Assert.DoesNotContain((await reviewer.GetAsync("/api/v1/review-queue")).Json.Items(), d => d.Int("id") == id);
+
+        (await dispatcher.PutAsync($"/api/v1/dispatches/{id}", new
+        {
+            title = "草稿任务", content = "请各村按要求办理,办理结果在系统中填写。", screeningCode = (string?)null,
+            targets = new[] { Village }, dueDate = Due(), justification = (string?)null,
+        })).Expect(HttpStatusCode.UnprocessableEntity);
+        (await dispatcher.PutAsync($"/api/v1/dispatches/{id}/draft", InList("草稿任务(补上编码)"))).Expect(HttpStatusCode.OK);
+        Assert.Equal("UnderReview", (await dispatcher.PutAsync($"/api/v1/dispatches/{id}", InList("草稿任务(补上编码)"))).Expect(HttpStatusCode.OK).Json.Str("status"));
+        var history = (await dispatcher.GetAsync($"/api/v1/dispatches/{id}")).Json.Items("history").Select(h => h.Str("action"));
+        Assert.Equal(["保存草稿", "修改草稿", "提交审核"], history);
+    }
+
+    [Fact]
+    public async Task ReviewerMarksMajor_ThenApprovalNeedsACollectiveDecision()
+    {
+        var id = await SubmitAsync(InList("审核人标记重大事项"));
+        using var reviewer = await factory.LoginAsync("reviewer");
+        (await reviewer.PostAsync($"/api/v1/dispatches/{id}/decision", new { decision = "return", reason = "请补充经费来源", rerouteTo = (string?)null, markMajor = true }))
+            .Expect(HttpStatusCode.OK);
+        using var dispatcher = await factory.LoginAsync("dispatcher");
+        var resubmitted = (await dispatcher.PutAsync($"/api/v1/dispatches/{id}", new
+        {
+            title = "审核人标记重大事项", content = "审核人标记重大事项:请结合网格走访入户开展,经费由镇承担,结果在系统中填写。", screeningCode = "XZ-13",
+            targets = new[] { Village }, dueDate = Due(), justification = (string?)null, isMajor = true,
+        })).Expect(HttpStatusCode.OK);
+        (await reviewer.PostAsync($"/api/v1/dispatches/{id}/decision", new { decision = "approve", reason = "", rerouteTo = (string?)null })).Expect(HttpStatusCode.BadRequest);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd");
+        (await reviewer.PostAsync($"/api/v1/dispatches/{id}/decision", new { decision = "approve", reason = "", rerouteTo = (string?)null, meetingDate = today, meetingOutcome = "党委会研究同意" }))
+            .Expect(HttpStatusCode.OK);
+        var actions = (await dispatcher.GetAsync($"/api/v1/dispatches/{id}")).Json.Items("history").Select(h => h.Str("action")).ToList();
+        Assert.Contains("审核人标记为重大事项", actions);
+    }
+
+    [Fact]
+    public async Task CoAssignee_SeesTheTasksTheyAreNamedOn()
+    {
+        using var dispatcher = await factory.LoginAsync("dispatcher");
+        var id = (await dispatcher.PostAsync("/api/v1/dispatches", new
+        {
+            title = "资源下沉:执法队协同排查", content = "请富盛村会同镇执法队排查沿街违规广告牌,村提供线索,执法队依法处置。", screeningCode = "XZ-12",
+            targets = new[] { Village }, dueDate = Due(), justification = (string?)null, coAssignees = new[] { "enforcement" },
+        })).Expect(HttpStatusCode.Created).Json.Int("id");
+        using var reviewer = await factory.LoginAsync("reviewer");
+        (await reviewer.PostAsync($"/api/v1/dispatches/{id}/decision", new { decision = "approve", reason = "", rerouteTo = (string?)null })).Expect(HttpStatusCode.OK);
+        using var enforcement = await factory.LoginAsync("enforcement");
+        Assert.Contains((await enforcement.GetAsync("/api/v1/inbox")).Json.Items(), i => i.Int("dispatchId") == id);
+        Assert.Equal(["吴队长(富盛镇综合行政执法队)"], (await enforcement.GetAsync($"/api/v1/dispatches/{id}")).Expect(HttpStatusCode.OK).Json.Items("coAssignees").Select(c => c.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Completion_TakesAnOptionalAttachment_CheckedByContent()
+    {
+        var id = await SubmitAsync(InList("附件测试"));
+        using var reviewer = await factory.LoginAsync("reviewer");
+        var taskId = (await reviewer.PostAsync($"/api/v1/dispatches/{id}/decision", new { decision = "approve", reason = "", rerouteTo = (string?)null })).Json
+            .Items("targets").Single().Int("taskId");
+        using var secretary = await factory.LoginAsync("secretary");
+        (await secretary.PostAsync($"/api/v1/tasks/{taskId}/receive")).Expect(HttpStatusCode.OK);
+        (await secretary.PostAsync($"/api/v1/tasks/{taskId}/assign", new { assignee = "cadre" })).Expect(HttpStatusCode.OK);
+
+        using var cadre = await factory.LoginAsync("cadre");
+        async Task<Reply> CompleteAsync(byte[] bytes, string name)
+        {
+            using var form = new MultipartFormDataContent { { new StringContent("已完成,名单见附件。"), "result" }, { new ByteArrayContent(bytes), "file", name } };
+            using var response = await cadre.Http.PostAsync($"/api/v1/tasks/{taskId}/complete-with-attachment", form);
+            return await Reply.ReadAsync(response);
+        }
+
+        var disguised = (await CompleteAsync("<script>alert(1)</script>"u8.ToArray(), "名单.png")).Expect(HttpStatusCode.BadRequest);
+        Assert.Contains("按文件内容判断", disguised.Json.Str("title"));
+        Assert.Equal("Assigned", (await secretary.GetAsync($"/api/v1/dispatches/{id}")).Json.Items("targets").Single().Str("status"));
+
+        var pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"u8.ToArray();
+        (await CompleteAsync(pdf, "名单.pdf")).Expect(HttpStatusCode.OK);
+        var download = await secretary.Http.GetAsync($"/api/v1/tasks/{taskId}/attachment");
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
+        using var other = await factory.LoginAsync(await factory.CreateUserAsync(Jianfu.Modules.Organisation.Contracts.Role.Secretary, OtherVillage));
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.Http.GetAsync($"/api/v1/tasks/{taskId}/attachment")).StatusCode);
+    }
+
+    [Fact]
     public async Task ReviewerOfAnotherTownship_CannotDecide()
     {
         var id = await SubmitAsync(InList("他镇审核人无权审核"));

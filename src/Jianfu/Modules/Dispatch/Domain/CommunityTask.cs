@@ -1,4 +1,5 @@
 using Jianfu.Platform.Errors;
+using Jianfu.Platform.Files;
 
 namespace Jianfu.Modules.Dispatch.Domain;
 
@@ -37,6 +38,11 @@ internal sealed class CommunityTask
     public string? Result { get; set; }
 
     public string? AttachmentName { get; set; }
+
+    /// <summary>Where the attachment is kept in the attachment store (never a name the user chose).</summary>
+    public string? AttachmentKey { get; set; }
+
+    public string? AttachmentContentType { get; set; }
 
     public DateTime CreatedAt { get; set; }
 
@@ -77,7 +83,7 @@ internal sealed class CommunityTask
         return null;
     }
 
-    public Error? Complete(Dispatch dispatch, Actor actor, string? result, string? attachmentName, DateTime now)
+    public Error? Complete(Dispatch dispatch, Actor actor, string? result, StoredFile? attachment, DateTime now)
     {
         if (Status != CommunityTaskStatus.Assigned)
         {
@@ -96,9 +102,9 @@ internal sealed class CommunityTask
 
         Status = CommunityTaskStatus.Completed;
         Result = result.Trim();
-        AttachmentName = attachmentName;
+        (AttachmentName, AttachmentKey, AttachmentContentType) = (attachment?.Name, attachment?.Key, attachment?.ContentType);
         CompletedAt = now;
-        dispatch.Record(actor, now, "办结", Result, this);
+        dispatch.Record(actor, now, "办结", attachment is null ? Result : $"{Result}(附件:{attachment.Name})", this);
         return null;
     }
 

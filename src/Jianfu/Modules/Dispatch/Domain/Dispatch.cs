@@ -116,6 +116,23 @@ internal sealed class Dispatch
         return null;
     }
 
+    /// <summary>The reviewer may flag an item as major; it then needs a collective decision before approval.</summary>
+    public Error? MarkMajor(Actor actor, DateTime now)
+    {
+        if (Status != DispatchStatus.UnderReview)
+        {
+            return Refused("标记为重大事项", "待审核");
+        }
+
+        if (!IsMajor)
+        {
+            IsMajor = true;
+            Record(actor, now, "审核人标记为重大事项", "批准前须经集体研究");
+        }
+
+        return null;
+    }
+
     public Error? Approve(Actor actor, DateTime now, DateOnly? decisionDate, string? decisionOutcome, string? note)
     {
         if (Status != DispatchStatus.UnderReview)

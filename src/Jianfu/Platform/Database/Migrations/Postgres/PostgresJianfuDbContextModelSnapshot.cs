@@ -311,6 +311,12 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                     b.Property<string>("AssigneeName")
                         .HasColumnType("text");
 
+                    b.Property<string>("AttachmentContentType")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AttachmentKey")
+                        .HasColumnType("text");
+
                     b.Property<string>("AttachmentName")
                         .HasColumnType("text");
 

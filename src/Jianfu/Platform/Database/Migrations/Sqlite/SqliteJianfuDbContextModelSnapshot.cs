@@ -294,6 +294,12 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                     b.Property<string>("AssigneeName")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AttachmentContentType")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttachmentKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AttachmentName")
                         .HasColumnType("TEXT");
 

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jianfu.Platform.Database.Migrations.Postgres
 {
     [DbContext(typeof(PostgresJianfuDbContext))]
-    [Migration("20261123205322_Initial")]
+    [Migration("20261123213203_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -312,6 +312,12 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("AssigneeName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AttachmentContentType")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AttachmentKey")
                         .HasColumnType("text");
 
                     b.Property<string>("AttachmentName")

@@ -393,6 +393,8 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                     AssigneeName = table.Column<string>(type: "TEXT", nullable: true),
                     Result = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     AttachmentName = table.Column<string>(type: "TEXT", nullable: true),
+                    AttachmentKey = table.Column<string>(type: "TEXT", nullable: true),
+                    AttachmentContentType = table.Column<string>(type: "TEXT", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),

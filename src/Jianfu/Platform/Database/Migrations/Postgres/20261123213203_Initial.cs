@@ -394,6 +394,8 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                     AssigneeName = table.Column<string>(type: "text", nullable: true),
                     Result = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     AttachmentName = table.Column<string>(type: "text", nullable: true),
+                    AttachmentKey = table.Column<string>(type: "text", nullable: true),
+                    AttachmentContentType = table.Column<string>(type: "text", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     CompletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),

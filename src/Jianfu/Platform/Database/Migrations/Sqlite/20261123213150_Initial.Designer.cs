@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Jianfu.Platform.Database.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteJianfuDbContext))]
-    [Migration("20261123205309_Initial")]
+    [Migration("20261123213150_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -295,6 +295,12 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AssigneeName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttachmentContentType")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttachmentKey")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AttachmentName")
