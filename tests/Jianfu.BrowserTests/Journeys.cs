@@ -136,4 +136,32 @@ public sealed partial class Journeys(BrowserFixture app)
         await Assertions.Expect(page.Locator(".items")).ToContainTextAsync("出具无犯罪记录证明");
         await ShotAsync(page, "d-public-catalogue-phone");
     }
+
+    [Fact]
+    public async Task E_ListKeeper_RevisesTheCatalogue_RetiresAnItem_PublishesAndReadsTheDiff()
+    {
+        var page = await LoginAsync("catalogue");
+        await page.Locator("nav.menu").GetByRole(AriaRole.Link, new() { Name = "清单管理" }).ClickAsync();
+        await page.GetByLabel("年度").FillAsync((DateTime.UtcNow.Year + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "新建草稿" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("草稿");
+
+        await page.Locator("select[name=code]").SelectOptionAsync("XZ-14");
+        await page.GetByLabel("停用原因").FillAsync("改由公安派出所直接采集,依据调整");
+        await page.GetByRole(AriaRole.Button, new() { Name = "停用" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".ok-box")).ToContainTextAsync("已停用 XZ-14");
+        await Assertions.Expect(page.Locator("tr.retired", new() { HasText = "XZ-14" })).ToContainTextAsync("改由公安派出所直接采集");
+
+        await page.GotoAsync("/catalogue/admin");
+        await page.GetByRole(AriaRole.Button, new() { Name = "发布" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".ok-box")).ToContainTextAsync("已发布");
+        await page.GetByRole(AriaRole.Link, new() { Name = "与上一版比较" }).First.ClickAsync();
+        await Assertions.Expect(page.Locator("ul.items").Nth(1)).ToContainTextAsync("XZ-14");
+        await ShotAsync(page, "e-catalogue-diff");
+
+        var dispatcher = await LoginAsync("dispatcher");
+        await FillDispatchAsync(dispatcher, "流动人口信息采集", "XZ-14", "富盛村委会");
+        await dispatcher.GetByRole(AriaRole.Button, new() { Name = "提交审核" }).ClickAsync();
+        await Assertions.Expect(dispatcher.Locator(".check.block")).ToContainTextAsync("已停用");
+    }
 }

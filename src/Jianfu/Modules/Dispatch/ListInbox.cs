@@ -41,9 +41,12 @@ internal static class ListInbox
 
             var communities = user.GrantsOf(Role.Secretary).Where(g => g.Unit.Level == UnitLevel.Community).Select(g => g.Unit.Id).ToList();
             var userId = user.UserId!;
-            var query = db.CommunityTasks.AsNoTracking()
-                .Where(t => communities.Contains(t.CommunityId) || t.AssigneeId == userId ||
-                            db.CoAssignees.Any(c => c.DispatchId == t.DispatchId && c.UserId == userId));
+            // Three indexed branches joined by UNION rather than one OR, which no index can serve.
+            var tasks = db.CommunityTasks.AsNoTracking();
+            var coAssigned = db.CoAssignees.Where(c => c.UserId == userId).Select(c => c.DispatchId);
+            var query = tasks.Where(t => communities.Contains(t.CommunityId))
+                .Union(tasks.Where(t => t.AssigneeId == userId))
+                .Union(tasks.Where(t => coAssigned.Contains(t.DispatchId)));
             if (!includeClosed)
             {
                 query = query.Where(t => t.Status != CommunityTaskStatus.Confirmed);

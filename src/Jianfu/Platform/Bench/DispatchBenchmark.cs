@@ -56,6 +56,8 @@ internal static class DispatchBenchmark
         string? database = null;
         var builder = JianfuHost.CreateBuilder([]);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // EF logs a failed connection while it checks whether the new benchmark database exists yet.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Connection", LogLevel.None);
         builder.Configuration["JIANFU_DATA_DIR"] = dataDir;
         builder.Configuration["Jianfu:Demo"] = "false";
         builder.Configuration["Jianfu:Database:Provider"] = provider.ToString();

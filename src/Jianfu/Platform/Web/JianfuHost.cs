@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Serialization;
 using Jianfu.Modules.Catalogue;
 using Jianfu.Modules.Dispatch;
@@ -11,7 +10,7 @@ using Jianfu.Platform.Time;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
@@ -83,6 +82,15 @@ public static class JianfuHost
 
     public static WebApplication UseJianfu(this WebApplication app)
     {
+        if (app.Configuration.GetValue("Jianfu:BehindProxy", false))
+        {
+            // Behind nginx or another reverse proxy on the same host: take the client address and scheme from it.
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+            forwarded.KnownIPNetworks.Clear();
+            forwarded.KnownProxies.Clear();
+            app.UseForwardedHeaders(forwarded);
+        }
+
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteUnhandledAsync });
         app.UseStatusCodePages(WriteApiStatusAsync);
         app.MapStaticAssets();
@@ -175,9 +183,4 @@ internal sealed class DatabaseInitializer(IServiceProvider services, IConfigurat
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-}
-
-internal static class Culture
-{
-    public static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
 }
