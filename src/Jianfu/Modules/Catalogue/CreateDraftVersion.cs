@@ -65,8 +65,7 @@ internal static class CreateDraftVersion
             await db.SaveChangesAsync(ct);
             access.Record(district.Id, draft.Id, keeper.Value.User, now, $"新建{year}年版草稿", published is null ? "空白草稿" : $"复制{published.Year}年版{published.Items.Count}项");
             await db.SaveChangesAsync(ct);
-            return new ListVersions.VersionResponse(draft.Id, draft.Year, draft.Title, draft.Status.ToString(), draft.Items.Count,
-                draft.Items.Count(i => i.Status == Contracts.DutyItemStatus.Active), null);
+            return ListVersions.VersionResponse.From(draft);
         }
     }
 

@@ -8,7 +8,11 @@ namespace Jianfu.Modules.Catalogue;
 /// <summary>The versions of a district's catalogue, newest first, with their item counts and change history.</summary>
 internal static class ListVersions
 {
-    public sealed record VersionResponse(int Id, int Year, string Title, string Status, int Items, int Active, DateTime? PublishedAt);
+    public sealed record VersionResponse(int Id, int Year, string Title, string Status, int Items, int Active, DateTime? PublishedAt)
+    {
+        public static VersionResponse From(CatalogueVersion v) =>
+            new(v.Id, v.Year, v.Title, v.Status.ToString(), v.Items.Count, v.Items.Count(i => i.Status == Contracts.DutyItemStatus.Active), v.PublishedAt);
+    }
 
     public sealed record HistoryResponse(DateTime At, string Actor, string Action, string? Note, int? VersionId);
 

@@ -77,8 +77,7 @@ internal static class PublishVersion
                 return error;
             }
 
-            return new ListVersions.VersionResponse(draft.Id, draft.Year, draft.Title, draft.Status.ToString(), draft.Items.Count,
-                draft.Items.Count(i => i.Status == Contracts.DutyItemStatus.Active), draft.PublishedAt);
+            return ListVersions.VersionResponse.From(draft);
         }
     }
 
