@@ -18,7 +18,7 @@ internal sealed class CatalogueLookup(JianfuDbContext db) : ICatalogueLookup
 
     public async Task<DutyItemInfo?> FindPublishedAsync(int districtId, string screeningCode, CancellationToken ct)
     {
-        var code = screeningCode.Trim();
+        var code = screeningCode.Trim().ToUpperInvariant();
         var item = await db.DutyItems.AsNoTracking()
             .Where(i => i.ScreeningCode == code && i.Version!.DistrictId == districtId && i.Version.Status == VersionStatus.Published)
             .Select(i => new { Item = i, i.Version!.Year })

@@ -295,7 +295,8 @@ internal static class SubmitDispatch
                 coAssignees.Add(found);
             }
 
-            var code = Clean(r.ScreeningCode);
+            // Codes are compared as the catalogue stores them: upper case (xz-13 is XZ-13).
+            var code = Clean(r.ScreeningCode)?.ToUpperInvariant();
             var item = code is null ? null : await catalogue.FindPublishedAsync(grant.Unit.DistrictId, code, ct);
             var ids = communities.Value.Select(c => c.Id).ToList();
             var input = new GateInput(

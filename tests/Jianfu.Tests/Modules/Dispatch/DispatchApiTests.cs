@@ -73,6 +73,19 @@ public abstract class DispatchApiTests(JianfuFactory factory)
     }
 
     [Fact]
+    public async Task Submit_WithALowerCaseCode_FindsTheItem()
+    {
+        using var dispatcher = await factory.LoginAsync("dispatcher");
+        var reply = (await dispatcher.PostAsync("/api/v1/dispatches", new
+        {
+            title = "小写编码", content = "请各村入户宣传燃气安全,结果在系统中填写。", screeningCode = " xz-13 ",
+            targets = new[] { OtherVillage }, dueDate = Due(), justification = (string?)null,
+        })).Expect(HttpStatusCode.Created);
+        using var reviewer = await factory.LoginAsync("reviewer");
+        Assert.Equal("XZ-13", (await reviewer.GetAsync($"/api/v1/dispatches/{reply.Json.Int("id")}")).Json.Str("screeningCode"));
+    }
+
+    [Fact]
     public async Task Submit_ContentOver4000Characters_IsBlocked()
     {
         using var dispatcher = await factory.LoginAsync("dispatcher");

@@ -96,7 +96,7 @@ internal static class CatalogueSheet
                 errors.Add(new SheetError(rowNumber, column, "不能为空"));
             }
 
-            var code = Get(Code);
+            var code = Get(Code).ToUpperInvariant();
             if (code.Length > 32 || code.Any(ch => !(char.IsAsciiLetterOrDigit(ch) || ch is '-' or '.' or '_')))
             {
                 errors.Add(new SheetError(rowNumber, Code, "只能由字母、数字和 - . _ 组成,不超过32位"));
@@ -144,7 +144,7 @@ internal static class CatalogueSheet
                 ScreeningCode = code,
                 Name = Get(Name),
                 Kind = kind ?? DutyKind.Assistance,
-                ParentCode = Get(Parent) is { Length: > 0 } p ? p : null,
+                ParentCode = Get(Parent) is { Length: > 0 } p ? p.ToUpperInvariant() : null,
                 BasisDocument = Get(BasisDocument),
                 BasisArticle = Get(BasisArticle),
                 ResponsibleDepartment = Get(Department),
