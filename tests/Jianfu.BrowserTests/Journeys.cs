@@ -67,6 +67,7 @@ public sealed partial class Journeys(BrowserFixture app)
         var reviewer = await LoginAsync("reviewer");
         await reviewer.Locator("nav.menu").GetByRole(AriaRole.Link, new() { Name = "审核队列" }).ClickAsync();
         await reviewer.GetByRole(AriaRole.Link).Filter(new() { HasText = title }).ClickAsync();
+        await ShotAsync(reviewer, "b-reviewer-decision");
         await reviewer.GetByLabel("审核意见 / 理由").FillAsync("符合清单,同意下发");
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "批准下发" }).ClickAsync();
         await Assertions.Expect(reviewer.Locator(".ok-box")).ToContainTextAsync("已批准");
