@@ -1,0 +1,127 @@
+using System.Net;
+using Jianfu.Modules.Catalogue.Domain;
+using Jianfu.Modules.Dispatch.Domain;
+using Jianfu.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jianfu.Tests.Modules;
+
+/// <summary>
+/// Every /api/v1 endpoint with every demo role, against the demo data: who gets an answer and who gets 403, never a 500.
+/// Changing calls are checked from the refused side only, so the rows do not depend on each other.
+/// </summary>
+public abstract class EndpointRoleMatrixTests(JianfuFactory factory)
+{
+    private static readonly string[] Everyone = ["admin", "catalogue", "dispatcher", "reviewer", "secretary", "cadre", "district-dispatcher", "district-reviewer"];
+
+    // One sign-in per role: password hashing is deliberately slow.
+    private readonly Dictionary<string, ApiClient> _clients = [];
+
+    private sealed record Ids(int Published, int Superseded, int UnderReview, int Approved, int Returned, int OtherVillageTask, int CadreTask);
+
+    private async Task<Ids> IdsAsync() => await factory.WithDbAsync(async db =>
+    {
+        var versions = await db.CatalogueVersions.Select(v => new { v.Id, v.Status }).ToListAsync();
+        var dispatches = await db.Dispatches.Select(d => new { d.Id, d.Title }).ToListAsync();
+        int Dispatch(string title) => dispatches.Single(d => d.Title == title).Id;
+        var waste = Dispatch("协助开展农村生活垃圾分类督导");
+        var tasks = await db.CommunityTasks.Where(t => t.DispatchId == waste).Select(t => new { t.Id, t.CommunityCode, t.Status }).ToListAsync();
+        return new Ids(
+            versions.Single(v => v.Status == VersionStatus.Published).Id,
+            versions.Single(v => v.Status == VersionStatus.Superseded).Id,
+            Dispatch("冬季森林防火宣传和巡查"),
+            Dispatch("开展汛后农村房屋安全隐患排查"),
+            Dispatch("报送村级人居环境整治台账"),
+            tasks.First(t => t.CommunityCode != "330602108200" && t.Status == CommunityTaskStatus.Pending).Id,
+            tasks.Single(t => t.CommunityCode == "330602108200").Id);
+    });
+
+    private async Task<Reply> CallAsync(ApiClient client, string method, string url, object? body) => method switch
+    {
+        "GET" => await client.GetAsync(url),
+        "PUT" => await client.PutAsync(url, body ?? new { }),
+        "POST-FILE" => await client.PostFileAsync(url, [1, 2, 3], "x.csv"),
+        _ => await client.PostAsync(url, body ?? new { }),
+    };
+
+    private async Task CheckAsync(string method, string url, object? body, string[] allowed, bool onlyRefusals = false)
+    {
+        var failures = new List<string>();
+        foreach (var role in Everyone)
+        {
+            var may = allowed.Contains(role);
+            if (may && onlyRefusals)
+            {
+                continue;
+            }
+
+            if (!_clients.TryGetValue(role, out var client))
+            {
+                _clients[role] = client = await factory.LoginAsync(role);
+            }
+
+            var reply = await CallAsync(client, method, url, body);
+            var ok = may ? (int)reply.Status is >= 200 and < 300 : reply.Status == HttpStatusCode.Forbidden;
+            if (!ok || (int)reply.Status >= 500)
+            {
+                failures.Add($"{role}: {(may ? "expected success" : "expected 403")}, got {reply}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, $"{method} {url}\n" + string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task ReadEndpoints_AnswerByRoleAndScope()
+    {
+        var ids = await IdsAsync();
+        await CheckAsync("GET", "/api/v1/me", null, Everyone);
+        await CheckAsync("GET", "/api/v1/units?parent=330602", null, Everyone);
+        await CheckAsync("GET", "/api/v1/units/330602108/departments", null, Everyone);
+        await CheckAsync("GET", "/api/v1/catalogue/items?district=330602&q=证明", null, Everyone);
+        await CheckAsync("GET", "/api/v1/catalogue/versions?district=330602", null, Everyone);
+        await CheckAsync("GET", $"/api/v1/catalogue/diff?from={ids.Superseded}&to={ids.Published}", null, Everyone);
+        await CheckAsync("GET", $"/api/v1/catalogue/versions/{ids.Published}/export", null, Everyone);
+        await CheckAsync("GET", "/api/v1/catalogue/admission-requests", null, ["catalogue", "dispatcher", "district-dispatcher"]);
+        await CheckAsync("GET", "/api/v1/inbox", null, Everyone);
+        await CheckAsync("GET", "/api/v1/dispatches", null, ["dispatcher", "district-dispatcher"]);
+        await CheckAsync("GET", "/api/v1/review-queue", null, ["reviewer", "district-reviewer"]);
+        await CheckAsync("GET", "/api/v1/rerouted", null, ["dispatcher", "district-dispatcher"]);
+        await CheckAsync("GET", $"/api/v1/dispatches/{ids.UnderReview}", null, ["admin", "catalogue", "dispatcher", "reviewer", "district-reviewer"]);
+        await CheckAsync("GET", $"/api/v1/dispatches/{ids.Approved}", null, ["admin", "catalogue", "dispatcher", "reviewer", "district-reviewer", "secretary", "cadre"]);
+        await CheckAsync("GET", "/api/v1/admin/users", null, ["admin"]);
+    }
+
+    [Fact]
+    public async Task ChangingEndpoints_RefuseEveryoneElse()
+    {
+        var ids = await IdsAsync();
+        var dispatch = Dispatch.DispatchApiTests.InList("矩阵测试");
+        await CheckAsync("POST", "/api/v1/dispatches", dispatch, ["dispatcher", "district-dispatcher"], onlyRefusals: true);
+        await CheckAsync("POST", "/api/v1/dispatches/drafts", dispatch, ["dispatcher", "district-dispatcher"], onlyRefusals: true);
+        await CheckAsync("POST", "/api/v1/dispatches/check", dispatch, ["dispatcher", "district-dispatcher"], onlyRefusals: true);
+        await CheckAsync("PUT", $"/api/v1/dispatches/{ids.Returned}", dispatch, ["dispatcher"], onlyRefusals: true);
+        await CheckAsync("PUT", $"/api/v1/dispatches/{ids.Returned}/draft", dispatch, ["dispatcher"], onlyRefusals: true);
+        await CheckAsync("POST", $"/api/v1/dispatches/{ids.UnderReview}/withdraw", new { reason = "x" }, ["dispatcher"], onlyRefusals: true);
+        await CheckAsync("POST", $"/api/v1/dispatches/{ids.UnderReview}/decision", new { decision = "approve" }, ["reviewer", "district-reviewer"], onlyRefusals: true);
+        await CheckAsync("POST", $"/api/v1/tasks/{ids.OtherVillageTask}/receive", null, []);
+        await CheckAsync("POST", $"/api/v1/tasks/{ids.OtherVillageTask}/assign", new { assignee = "cadre" }, []);
+        await CheckAsync("POST", $"/api/v1/tasks/{ids.OtherVillageTask}/confirm", null, []);
+        await CheckAsync("POST", $"/api/v1/tasks/{ids.CadreTask}/complete", new { result = "完成" }, ["cadre"], onlyRefusals: true);
+        await CheckAsync("POST", "/api/v1/catalogue/versions", new { district = "330602", year = 2090 }, ["catalogue"], onlyRefusals: true);
+        await CheckAsync("POST", $"/api/v1/catalogue/versions/{ids.Published}/publish", null, ["catalogue"], onlyRefusals: true);
+        await CheckAsync("POST", $"/api/v1/catalogue/versions/{ids.Published}/items/XZ-13/retire", new { reason = "x" }, ["catalogue"], onlyRefusals: true);
+        await CheckAsync("POST", $"/api/v1/catalogue/versions/{ids.Published}/items", new { screeningCode = "XZ-90", name = "x" }, ["catalogue"], onlyRefusals: true);
+        await CheckAsync("POST", "/api/v1/catalogue/admission-requests", new { name = "x", kind = "Assistance", basisDocument = "x", reason = "x" },
+            ["dispatcher", "district-dispatcher"], onlyRefusals: true);
+        await CheckAsync("POST", "/api/v1/admin/users", new { userName = "matrix", displayName = "x", password = "Village-2026", role = "Cadre", unitCode = "330602108200" }, ["admin"], onlyRefusals: true);
+        await CheckAsync("POST", "/api/v1/admin/users/cadre/grants", new { role = "Cadre", unitCode = "330602108202" }, ["admin"], onlyRefusals: true);
+        await CheckAsync("POST", "/api/v1/admin/users/cadre/account", new { action = "unlock" }, ["admin"], onlyRefusals: true);
+        await CheckAsync("POST", "/api/v1/admin/units/330602108/departments", new { name = "矩阵部门" }, ["admin"], onlyRefusals: true);
+        await CheckAsync("POST-FILE", "/api/v1/admin/divisions", null, ["admin"], onlyRefusals: true);
+    }
+}
+
+public sealed class EndpointRoleMatrixTests_Sqlite(SqliteFactory factory) : EndpointRoleMatrixTests(factory), IClassFixture<SqliteFactory>;
+
+public sealed class EndpointRoleMatrixTests_Postgres(PostgresFactory factory) : EndpointRoleMatrixTests(factory), IClassFixture<PostgresFactory>;
