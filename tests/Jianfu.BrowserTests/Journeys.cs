@@ -165,4 +165,35 @@ public sealed partial class Journeys(BrowserFixture app)
         await dispatcher.GetByRole(AriaRole.Button, new() { Name = "提交审核" }).ClickAsync();
         await Assertions.Expect(dispatcher.Locator(".check.block")).ToContainTextAsync("已停用");
     }
+
+    [Fact]
+    public async Task F_CadreScansThePosterOnAPhone_ReportsABurden_AndFollowsItByReceipt()
+    {
+        var keeper = await LoginAsync("catalogue");
+        await keeper.Locator("nav.menu").GetByRole(AriaRole.Link, new() { Name = "线索二维码" }).ClickAsync();
+        await keeper.GetByRole(AriaRole.Link, new() { Name = "倪家溇村委会" }).ClickAsync();
+        await Assertions.Expect(keeper.Locator(".poster h1")).ToHaveTextAsync("基层减负问题线索反馈");
+        await Assertions.Expect(keeper.Locator(".poster .qr svg")).ToBeVisibleAsync();
+        await ShotAsync(keeper, "f-poster");
+        var url = (await keeper.Locator(".poster-url").TextContentAsync())!.Trim();
+        Assert.Matches(new Regex("/r/[A-Za-z0-9_-]{22}$"), url);
+
+        var phone = await app.NewPageAsync(phone: true);
+        await phone.GotoAsync(url);
+        await Assertions.Expect(phone.Locator(".hint")).ToContainTextAsync("倪家溇村委会");
+        await phone.GetByLabel("要求台账/留痕/打卡/拍照").CheckAsync();
+        await phone.GetByLabel("问题描述").FillAsync("镇里要求网格员每天在工作群拍照打卡,晚上还要截图汇总上报。");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
+        var receipt = (await phone.Locator("#receipt").TextContentAsync())!.Trim();
+        Assert.Matches(new Regex("^JF\\d{6}-[2-9A-Z]{8}$"), receipt);
+        await Assertions.Expect(phone.Locator("#status")).ToHaveTextAsync("已接收");
+        await ShotAsync(phone, "f-receipt-phone");
+
+        var later = await app.NewPageAsync(phone: true);
+        await later.GotoAsync("/r");
+        await later.GetByLabel("回执号").FillAsync(receipt.ToLowerInvariant());
+        await later.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+        await Assertions.Expect(later.Locator("#status")).ToHaveTextAsync("已接收");
+        await Assertions.Expect(later.Locator(".facts")).ToContainTextAsync("要求台账/留痕/打卡/拍照");
+    }
 }

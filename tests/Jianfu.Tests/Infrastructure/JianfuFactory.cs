@@ -26,6 +26,9 @@ public abstract class JianfuFactory : WebApplicationFactory<Program>, IAsyncLife
     {
         builder.UseSetting("JIANFU_DATA_DIR", DataDir);
         builder.UseSetting("Jianfu:Database:Provider", Provider.ToString());
+        // Every test client comes from the same (empty) address: limit per token only, low enough to test.
+        builder.UseSetting("Jianfu:Reports:PerAddressPerMinute", "100000");
+        builder.UseSetting("Jianfu:Reports:PerTokenPerMinute", "20");
         if (PostgresConnectionString is { } cs)
         {
             builder.UseSetting("ConnectionStrings:Postgres", cs);

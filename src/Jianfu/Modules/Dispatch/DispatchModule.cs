@@ -3,6 +3,7 @@ namespace Jianfu.Modules.Dispatch;
 public static class DispatchModule
 {
     public static IServiceCollection AddDispatchModule(this IServiceCollection services) => services
+        .AddScoped<Contracts.IDispatchLookup, DispatchLookup>()
         .AddScoped<SubmitDispatch.Handler>()
         .AddScoped<GetDispatch.Handler>()
         .AddScoped<ReviewDispatch.Handler>()

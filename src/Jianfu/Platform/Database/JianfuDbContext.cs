@@ -3,6 +3,7 @@ using Jianfu.Modules.Catalogue.Domain;
 using Jianfu.Modules.Dispatch.Contracts;
 using Jianfu.Modules.Dispatch.Domain;
 using Jianfu.Modules.Organisation.Domain;
+using Jianfu.Modules.Reports.Domain;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -43,6 +44,12 @@ public abstract class JianfuDbContext(DbContextOptions options) : IdentityDbCont
 
     internal DbSet<DispatchHistory> DispatchHistory => Set<DispatchHistory>();
 
+    internal DbSet<ReportLocation> ReportLocations => Set<ReportLocation>();
+
+    internal DbSet<BurdenReport> BurdenReports => Set<BurdenReport>();
+
+    internal DbSet<ReportHistory> ReportHistory => Set<ReportHistory>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -57,6 +64,7 @@ public abstract class JianfuDbContext(DbContextOptions options) : IdentityDbCont
         ConfigureOrganisation(builder);
         ConfigureCatalogue(builder);
         ConfigureDispatch(builder);
+        ConfigureReports(builder);
     }
 
     private static void ConfigureOrganisation(ModelBuilder b)
@@ -160,6 +168,34 @@ public abstract class JianfuDbContext(DbContextOptions options) : IdentityDbCont
             e.HasIndex(h => new { h.DispatchId, h.At });
             e.HasOne(h => h.Task).WithMany().HasForeignKey(h => h.TaskId).OnDelete(DeleteBehavior.Restrict);
         });
+    }
+
+    private static void ConfigureReports(ModelBuilder b)
+    {
+        b.Entity<ReportLocation>(e =>
+        {
+            e.HasIndex(l => l.Token).IsUnique();
+            e.HasIndex(l => new { l.UnitId, l.IsActive });
+            e.Property(l => l.Token).HasMaxLength(32);
+            e.Property(l => l.UnitCode).HasMaxLength(12);
+            e.Property(l => l.UnitName).HasMaxLength(100);
+        });
+        b.Entity<BurdenReport>(e =>
+        {
+            e.HasIndex(r => r.Receipt).IsUnique();
+            e.HasIndex(r => new { r.DistrictId, r.Status });
+            e.HasIndex(r => new { r.DistrictId, r.ReceivedAt });
+            e.HasIndex(r => new { r.ResponsibleDepartmentId, r.Status });
+            e.Property(r => r.Receipt).HasMaxLength(20);
+            e.Property(r => r.Category).HasMaxLength(32);
+            e.Property(r => r.Description).HasMaxLength(2000);
+            e.Property(r => r.ContactProtected).HasMaxLength(1000);
+            e.Property(r => r.Summary).HasMaxLength(200);
+            e.Property(r => r.PublicReply).HasMaxLength(1000);
+            e.Property(r => r.RectificationResponse).HasMaxLength(2000);
+            e.HasMany(r => r.History).WithOne().HasForeignKey(h => h.ReportId);
+        });
+        b.Entity<ReportHistory>(e => e.HasIndex(h => new { h.ReportId, h.At }));
     }
 }
 

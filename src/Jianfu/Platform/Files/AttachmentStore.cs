@@ -24,7 +24,7 @@ public sealed class AttachmentStore(IConfiguration config)
 
     private string Root => Path.Combine(DatabaseSetup.DataDirectory(config), "attachments");
 
-    public async Task<Result<StoredFile>> SaveAsync(IFormFile file, long maxBytes, CancellationToken ct)
+    public async Task<Result<StoredFile>> SaveAsync(IFormFile file, long maxBytes, CancellationToken ct, bool allowOffice = true)
     {
         if (file.Length == 0)
         {
@@ -42,10 +42,12 @@ public sealed class AttachmentStore(IConfiguration config)
             _ = await probe.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
         }
 
-        var match = Signatures.FirstOrDefault(s => head.AsSpan().StartsWith(s.Magic));
+        var match = Signatures.FirstOrDefault(s => head.AsSpan().StartsWith(s.Magic) && (allowOffice || !s.ContentType.Contains("officedocument", StringComparison.Ordinal)));
         if (match.ContentType is null)
         {
-            return Error.Validation("file", "附件只能是图片(JPG、PNG)、PDF 或 Office 文档,按文件内容判断,与文件名无关。");
+            return Error.Validation("file", allowOffice
+                ? "附件只能是图片(JPG、PNG)、PDF 或 Office 文档,按文件内容判断,与文件名无关。"
+                : "附件只能是图片(JPG、PNG)或 PDF,按文件内容判断,与文件名无关。");
         }
 
         var key = $"{DateTime.UtcNow:yyyy/MM}/{Guid.NewGuid():N}";

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Jianfu.Modules.Catalogue;
 using Jianfu.Modules.Dispatch;
 using Jianfu.Modules.Organisation;
+using Jianfu.Modules.Reports;
 using Jianfu.Platform.Auth;
 using Jianfu.Platform.Database;
 using Jianfu.Platform.Demo;
@@ -73,7 +74,7 @@ public static class JianfuHost
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
-        services.AddOrganisationModule().AddCatalogueModule().AddDispatchModule();
+        services.AddOrganisationModule().AddCatalogueModule().AddDispatchModule().AddReportsModule(config);
         services.AddSingleton<Files.AttachmentStore>();
         services.AddScoped<DemoSeeder>();
         services.AddSingleton<DemoStatus>();
@@ -106,6 +107,7 @@ public static class JianfuHost
         api.MapOrganisationApi();
         api.MapCatalogueApi();
         api.MapDispatchApi();
+        api.MapReportsApi();
 
         app.MapRazorComponents<Layout.App>();
         app.MapPost("/logout", Logout.HandleAsync).WithMetadata(new RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();

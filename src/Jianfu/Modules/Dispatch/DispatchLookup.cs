@@ -1,0 +1,14 @@
+using Jianfu.Modules.Dispatch.Contracts;
+using Jianfu.Platform.Database;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jianfu.Modules.Dispatch;
+
+internal sealed class DispatchLookup(JianfuDbContext db) : IDispatchLookup
+{
+    public Task<TaskInfo?> FindTaskAsync(int taskId, CancellationToken ct) =>
+        db.CommunityTasks.AsNoTracking()
+            .Where(t => t.Id == taskId)
+            .Select(t => new TaskInfo(t.Id, t.DispatchId, t.CommunityId, t.Dispatch!.Title, t.Dispatch.ScreeningCode, t.Dispatch.DepartmentId, t.Dispatch.DepartmentName, t.AssigneeId))
+            .FirstOrDefaultAsync(ct);
+}

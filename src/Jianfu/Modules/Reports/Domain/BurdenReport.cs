@@ -1,0 +1,255 @@
+using System.Security.Cryptography;
+using Jianfu.Platform.Errors;
+using Jianfu.Platform.Time;
+
+namespace Jianfu.Modules.Reports.Domain;
+
+internal enum ReportStatus
+{
+    Received,
+    Verifying,
+    Substantiated,
+    Unsubstantiated,
+    RectificationRequested,
+    Rectified,
+    Closed,
+}
+
+internal sealed record ReportActor(string? UserId, string Name);
+
+/// <summary>
+/// 问题线索: a report that something is an improper burden, handled in a closed loop —
+/// Received → Verifying → Substantiated | Unsubstantiated → RectificationRequested → Rectified → Closed.
+/// </summary>
+internal sealed class BurdenReport
+{
+    private const string ReceiptAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
+    public long Id { get; set; }
+
+    /// <summary>What the reporter keeps to follow the report: readable, and too long to guess.</summary>
+    public required string Receipt { get; set; }
+
+    public int LocationId { get; set; }
+
+    public int DistrictId { get; set; }
+
+    public int UnitId { get; set; }
+
+    public required string UnitName { get; set; }
+
+    public required string Category { get; set; }
+
+    public required string Description { get; set; }
+
+    public int? RelatedTaskId { get; set; }
+
+    public int? RelatedDispatchId { get; set; }
+
+    public string? RelatedTitle { get; set; }
+
+    /// <summary>The reporter's phone, encrypted with data protection; shown to handlers only.</summary>
+    public string? ContactProtected { get; set; }
+
+    /// <summary>A signed-in cadre who reported from a task; shown to handlers only.</summary>
+    public string? ReporterUserId { get; set; }
+
+    public string? ReporterName { get; set; }
+
+    public string? AttachmentName { get; set; }
+
+    public string? AttachmentKey { get; set; }
+
+    public string? AttachmentContentType { get; set; }
+
+    public ReportStatus Status { get; set; }
+
+    public DateTime ReceivedAt { get; set; }
+
+    public DateOnly VerifyDue { get; set; }
+
+    public DateTime? VerifiedAt { get; set; }
+
+    public string? VerificationNote { get; set; }
+
+    /// <summary>The handler's one-line public summary, used in bulletins.</summary>
+    public string? Summary { get; set; }
+
+    public int? ResponsibleDepartmentId { get; set; }
+
+    public string? ResponsibleBody { get; set; }
+
+    public DateTime? RectificationRequestedAt { get; set; }
+
+    public DateOnly? RectifyDue { get; set; }
+
+    public string? RectificationResponse { get; set; }
+
+    public DateTime? RectifiedAt { get; set; }
+
+    public string? PublicReply { get; set; }
+
+    public DateTime? ClosedAt { get; set; }
+
+    public List<ReportHistory> History { get; set; } = [];
+
+    public static string NewReceipt(DateOnly today)
+    {
+        Span<char> random = stackalloc char[8];
+        for (var i = 0; i < random.Length; i++)
+        {
+            random[i] = ReceiptAlphabet[RandomNumberGenerator.GetInt32(ReceiptAlphabet.Length)];
+        }
+
+        return $"JF{today:yyMMdd}-{random}";
+    }
+
+    public bool IsVerificationOverdue(DateOnly today) => Status is ReportStatus.Received or ReportStatus.Verifying && today > VerifyDue;
+
+    public bool IsRectificationOverdue(DateOnly today) => Status == ReportStatus.RectificationRequested && RectifyDue is { } due && today > due;
+
+    public bool IsOverdue(DateOnly today) => IsVerificationOverdue(today) || IsRectificationOverdue(today);
+
+    public void Record(ReportActor actor, DateTime at, string action, string? note = null) =>
+        History.Add(new ReportHistory { At = at, ActorId = actor.UserId, ActorName = actor.Name, Action = action, Note = note });
+
+    public Error? StartVerification(ReportActor actor, DateTime now)
+    {
+        if (Status != ReportStatus.Received)
+        {
+            return Refused("开始核实", "已接收");
+        }
+
+        Status = ReportStatus.Verifying;
+        Record(actor, now, "开始核实");
+        return null;
+    }
+
+    public Error? Substantiate(ReportActor actor, DateTime now, string? summary, int? departmentId, string? body, string? note)
+    {
+        if (Status is not (ReportStatus.Received or ReportStatus.Verifying))
+        {
+            return Refused("认定属实", "已接收或核实中");
+        }
+
+        if (string.IsNullOrWhiteSpace(summary) || summary.Length > 200)
+        {
+            return Error.Validation("summary", "请用一句话(不超过200字)概括查实的问题,用于通报。");
+        }
+
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return Error.Validation("responsibleBody", "请指定责任单位(镇街职能部门或区级部门)。");
+        }
+
+        (Status, VerifiedAt, Summary, ResponsibleDepartmentId, ResponsibleBody, VerificationNote) =
+            (ReportStatus.Substantiated, now, summary.Trim(), departmentId, body.Trim(), note?.Trim());
+        Record(actor, now, "核实属实", $"{Summary};责任单位:{ResponsibleBody}");
+        return null;
+    }
+
+    public Error? Unsubstantiate(ReportActor actor, DateTime now, string? reason)
+    {
+        if (Status is not (ReportStatus.Received or ReportStatus.Verifying))
+        {
+            return Refused("认定不属实", "已接收或核实中");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Error.Validation("reason", "认定不属实须写明理由。");
+        }
+
+        (Status, VerifiedAt, VerificationNote) = (ReportStatus.Unsubstantiated, now, reason.Trim());
+        Record(actor, now, "核实不属实", VerificationNote);
+        return null;
+    }
+
+    public Error? RequestRectification(ReportActor actor, DateTime now, DateOnly due)
+    {
+        if (Status != ReportStatus.Substantiated)
+        {
+            return Refused("要求整改", "核实属实");
+        }
+
+        (Status, RectificationRequestedAt, RectifyDue) = (ReportStatus.RectificationRequested, now, due);
+        Record(actor, now, $"要求{ResponsibleBody}整改", $"整改期限 {due:yyyy-MM-dd}");
+        return null;
+    }
+
+    public Error? RecordRectification(ReportActor actor, DateTime now, string? response)
+    {
+        if (Status != ReportStatus.RectificationRequested)
+        {
+            return Refused("反馈整改情况", "待整改");
+        }
+
+        if (string.IsNullOrWhiteSpace(response) || response.Length > 2000)
+        {
+            return Error.Validation("response", "请写明整改情况(不超过2000字)。");
+        }
+
+        (Status, RectifiedAt, RectificationResponse) = (ReportStatus.Rectified, now, response.Trim());
+        Record(actor, now, "反馈整改情况", RectificationResponse);
+        return null;
+    }
+
+    public Error? Close(ReportActor actor, DateTime now, string? publicReply)
+    {
+        if (Status is not (ReportStatus.Rectified or ReportStatus.Unsubstantiated))
+        {
+            return Refused("办结", "已整改或不属实");
+        }
+
+        if (string.IsNullOrWhiteSpace(publicReply) || publicReply.Length > 1000)
+        {
+            return Error.Validation("publicReply", "请写公开答复(不超过1000字),反映人凭回执可以看到。");
+        }
+
+        (Status, ClosedAt, PublicReply) = (ReportStatus.Closed, now, publicReply.Trim());
+        Record(actor, now, "办结", PublicReply);
+        return null;
+    }
+
+    private Error Refused(string action, string allowed) =>
+        Error.Conflict($"线索当前状态为“{Status.Chinese()}”,不能{action};只有{allowed}的线索可以{action}。");
+}
+
+internal sealed class ReportHistory
+{
+    public long Id { get; set; }
+
+    public long ReportId { get; set; }
+
+    public DateTime At { get; set; }
+
+    public string? ActorId { get; set; }
+
+    public required string ActorName { get; set; }
+
+    public required string Action { get; set; }
+
+    public string? Note { get; set; }
+}
+
+internal static class ReportStatusNames
+{
+    public static string Chinese(this ReportStatus status) => status switch
+    {
+        ReportStatus.Received => "已接收",
+        ReportStatus.Verifying => "核实中",
+        ReportStatus.Substantiated => "属实,待整改",
+        ReportStatus.Unsubstantiated => "不属实",
+        ReportStatus.RectificationRequested => "整改中",
+        ReportStatus.Rectified => "已整改",
+        _ => "已办结",
+    };
+}
+
+/// <summary>Time limits in working days, configurable per installation (Jianfu:Reports:VerifyDays, RectifyDays).</summary>
+internal sealed record ReportTimeLimits(int VerifyDays = 5, int RectifyDays = 15)
+{
+    public DateOnly VerifyDue(DateOnly received, WorkCalendar calendar) => calendar.AddWorkingDays(received, VerifyDays);
+
+    public DateOnly RectifyDue(DateOnly requested, WorkCalendar calendar) => calendar.AddWorkingDays(requested, RectifyDays);
+}

@@ -1,0 +1,45 @@
+using System.Threading.RateLimiting;
+
+namespace Jianfu.Modules.Reports;
+
+/// <summary>
+/// Rate limits for the public intake, per location token and per client address, in one place for the API and the
+/// page (Jianfu:Reports:PerTokenPerMinute, PerAddressPerMinute). A refused report gets 429 and a Chinese message.
+/// </summary>
+internal sealed class IntakeLimiter : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> _byToken;
+    private readonly PartitionedRateLimiter<string> _byAddress;
+
+    public IntakeLimiter(IConfiguration config)
+    {
+        _byToken = Create(config.GetValue("Jianfu:Reports:PerTokenPerMinute", 120));
+        _byAddress = Create(config.GetValue("Jianfu:Reports:PerAddressPerMinute", 30));
+    }
+
+    public bool TryAcquire(string token, string? address)
+    {
+        using var byToken = _byToken.AttemptAcquire(token);
+        if (!byToken.IsAcquired)
+        {
+            return false;
+        }
+
+        using var byAddress = _byAddress.AttemptAcquire(address ?? "unknown");
+        return byAddress.IsAcquired;
+    }
+
+    public void Dispose()
+    {
+        _byToken.Dispose();
+        _byAddress.Dispose();
+    }
+
+    private static PartitionedRateLimiter<string> Create(int perMinute) =>
+        PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = Math.Max(1, perMinute),
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        }));
+}

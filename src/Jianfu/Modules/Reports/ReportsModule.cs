@@ -1,0 +1,19 @@
+using Jianfu.Modules.Reports.Domain;
+
+namespace Jianfu.Modules.Reports;
+
+public static class ReportsModule
+{
+    public static IServiceCollection AddReportsModule(this IServiceCollection services, IConfiguration config) => services
+        .AddSingleton<IntakeLimiter>()
+        .AddSingleton(new ReportTimeLimits(config.GetValue("Jianfu:Reports:VerifyDays", 5), config.GetValue("Jianfu:Reports:RectifyDays", 15)))
+        .AddScoped<SubmitReport.Handler>()
+        .AddScoped<GetReportLocation.Handler>();
+
+    public static void MapReportsApi(this RouteGroupBuilder api)
+    {
+        SubmitReport.Map(api);
+        GetReportStatus.Map(api);
+        GetReportLocation.Map(api);
+    }
+}

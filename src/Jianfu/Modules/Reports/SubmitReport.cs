@@ -1,0 +1,166 @@
+using System.Text.RegularExpressions;
+using Jianfu.Modules.Dispatch.Contracts;
+using Jianfu.Modules.Organisation.Contracts;
+using Jianfu.Modules.Reports.Domain;
+using Jianfu.Platform.Database;
+using Jianfu.Platform.Errors;
+using Jianfu.Platform.Files;
+using Jianfu.Platform.Time;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jianfu.Modules.Reports;
+
+/// <summary>
+/// The green channel's intake: anyone holding a poster's QR code reports a burden without logging in, and gets a
+/// receipt. The report is stored before anything else happens; bad input changes nothing.
+/// </summary>
+internal static partial class SubmitReport
+{
+    public const int MaxDescription = 2000;
+    public const long MaxAttachmentBytes = 5 * 1024 * 1024;
+
+    public sealed record Request(string? Token, string? Category, string? Description, string? Contact, int? TaskId);
+
+    public sealed record Response(string Receipt, string Status);
+
+    public sealed class Handler(
+        JianfuDbContext db,
+        IOrganisationDirectory directory,
+        IDispatchLookup dispatches,
+        IntakeLimiter limiter,
+        AttachmentStore files,
+        IDataProtectionProvider protection,
+        WorkCalendar calendar,
+        ReportTimeLimits limits,
+        TimeProvider time)
+    {
+        public const string ContactPurpose = "Jianfu.Reports.Contact";
+
+        /// <param name="reporter">The signed-in cadre reporting from a task page, or null for the anonymous channel.</param>
+        public async Task<Result<Response>> HandleAsync(Request r, IFormFile? attachment, string? clientAddress, ReportActor? reporter, CancellationToken ct)
+        {
+            var token = r.Token?.Trim() ?? "";
+            var location = token.Length is > 0 and <= 32
+                ? await db.ReportLocations.AsNoTracking().FirstOrDefaultAsync(l => l.Token == token, ct)
+                : null;
+            if (location is null || !location.IsActive)
+            {
+                return Error.NotFound("二维码无效或已停用,请扫描办公场所张贴的最新二维码。");
+            }
+
+            if (!limiter.TryAcquire(token, clientAddress))
+            {
+                return new Error("rate-limited", "提交过于频繁,请稍后再试。", StatusCodes.Status429TooManyRequests);
+            }
+
+            if (!ReportCategories.IsKnown(r.Category))
+            {
+                return Error.Validation("category", "请选择问题类型。");
+            }
+
+            var description = r.Description?.Trim() ?? "";
+            if (description.Length < 5)
+            {
+                return Error.Validation("description", "请简要描述问题(至少5个字)。");
+            }
+
+            if (description.Length > MaxDescription)
+            {
+                return Error.Validation("description", $"问题描述不能超过{MaxDescription}字,当前{description.Length}字。");
+            }
+
+            var contact = string.IsNullOrWhiteSpace(r.Contact) ? null : r.Contact.Trim();
+            if (contact is not null && !PhonePattern().IsMatch(contact))
+            {
+                return Error.Validation("contact", "联系电话格式不正确(手机11位或座机号码);不愿留电话可不填,匿名反映。");
+            }
+
+            TaskInfo? task = null;
+            if (r.TaskId is { } taskId)
+            {
+                task = await dispatches.FindTaskAsync(taskId, ct);
+                var place = await directory.FindUnitAsync(location.UnitId, ct);
+                var community = task is null ? null : await directory.FindUnitAsync(task.CommunityId, ct);
+                if (task is null || place is null || community is null || !community.IsWithin(place.Path))
+                {
+                    return Error.Validation("taskId", "关联的任务不存在,或不是派给本单位的任务。");
+                }
+            }
+
+            StoredFile? stored = null;
+            if (attachment is { Length: > 0 })
+            {
+                var saved = await files.SaveAsync(attachment, MaxAttachmentBytes, ct, allowOffice: false);
+                if (!saved.IsSuccess)
+                {
+                    return saved.Error!;
+                }
+
+                stored = saved.Value;
+            }
+
+            var now = time.UtcNow();
+            var today = time.Today();
+            var report = new BurdenReport
+            {
+                Receipt = BurdenReport.NewReceipt(today),
+                LocationId = location.Id,
+                DistrictId = location.DistrictId,
+                UnitId = location.UnitId,
+                UnitName = location.UnitName,
+                Category = r.Category!,
+                Description = description,
+                RelatedTaskId = task?.TaskId,
+                RelatedDispatchId = task?.DispatchId,
+                RelatedTitle = task?.Title,
+                ContactProtected = contact is null ? null : protection.CreateProtector(ContactPurpose).Protect(contact),
+                ReporterUserId = reporter?.UserId,
+                ReporterName = reporter?.Name,
+                AttachmentName = stored?.Name,
+                AttachmentKey = stored?.Key,
+                AttachmentContentType = stored?.ContentType,
+                Status = ReportStatus.Received,
+                ReceivedAt = now,
+                VerifyDue = limits.VerifyDue(today, calendar),
+            };
+            report.Record(new ReportActor(null, "反映人"), now, "收到线索", $"{ReportCategories.NameOf(report.Category)} · {location.UnitName}");
+            db.BurdenReports.Add(report);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException) when (stored is not null)
+            {
+                files.Delete(stored.Key);
+                throw;
+            }
+
+            return new Response(report.Receipt, report.Status.ToString());
+        }
+    }
+
+    [GeneratedRegex(@"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|\+?86-?1[3-9]\d{9})$")]
+    private static partial Regex PhonePattern();
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapPost("/reports", async (Request request, HttpContext http, Handler handler, CancellationToken ct) =>
+                (await handler.HandleAsync(request, null, http.Connection.RemoteIpAddress?.ToString(), null, ct))
+                    .ToHttp(r => Results.Created($"/api/v1/reports/{r.Receipt}", r)))
+            .AllowAnonymous()
+            .WithName("SubmitReport")
+            .WithSummary("公开反映基层减负问题线索(无需登录,凭二维码 token);返回回执号")
+            .Produces<Response>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        api.MapPost("/reports/with-attachment", async ([FromForm] string? token, [FromForm] string? category, [FromForm] string? description,
+                    [FromForm] string? contact, [FromForm] int? taskId, IFormFile? file, HttpContext http, Handler handler, CancellationToken ct) =>
+                (await handler.HandleAsync(new Request(token, category, description, contact, taskId), file, http.Connection.RemoteIpAddress?.ToString(), null, ct))
+                    .ToHttp(r => Results.Created($"/api/v1/reports/{r.Receipt}", r)))
+            .AllowAnonymous()
+            .WithName("SubmitReportWithAttachment")
+            .WithSummary("同上,multipart 表单,可附一个图片或 PDF(不超过5MB,按内容判断类型)")
+            .Produces<Response>(StatusCodes.Status201Created);
+    }
+}

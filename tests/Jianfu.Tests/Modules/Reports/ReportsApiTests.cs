@@ -1,0 +1,128 @@
+using System.Net;
+using Jianfu.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jianfu.Tests.Modules.Reports;
+
+/// <summary>The green channel's public intake and follow-up, on SQLite and PostgreSQL.</summary>
+public abstract class ReportsApiTests(JianfuFactory factory)
+{
+    private async Task<string> TokenAsync(string unitCode)
+    {
+        using var keeper = await factory.LoginAsync("catalogue");
+        var location = (await keeper.GetAsync($"/api/v1/report-locations/{unitCode}")).Expect(HttpStatusCode.OK).Json;
+        Assert.EndsWith("/r/" + location.Str("token"), location.Str("url"));
+        Assert.EndsWith($"/report-locations/{unitCode}/poster", location.Str("posterUrl"));
+        return location.Str("token");
+    }
+
+    [Fact]
+    public async Task OnlyTheListKeeper_GetsTheLocationToken_AndItIsStableUntilRevoked()
+    {
+        var token = await TokenAsync("330602108202");
+        Assert.Equal(token, await TokenAsync("330602108202"));
+        Assert.Equal(22, token.Length);
+        foreach (var role in new[] { "dispatcher", "reviewer", "secretary", "admin" })
+        {
+            using var other = await factory.LoginAsync(role);
+            (await other.GetAsync("/api/v1/report-locations/330602108202")).Expect(HttpStatusCode.Forbidden);
+        }
+
+        using var keeper = await factory.LoginAsync("catalogue");
+        var renewed = (await keeper.PostAsync("/api/v1/report-locations/330602108202/revoke")).Expect(HttpStatusCode.OK).Json.Str("token");
+        Assert.NotEqual(token, renewed);
+        using var anonymous = factory.Anonymous();
+        (await anonymous.PostAsync("/api/v1/reports", new { token, category = "plaque", description = "旧海报扫码反映", contact = (string?)null, taskId = (int?)null }))
+            .Expect(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task AnonymousReport_GetsAReceipt_AndTheFollowUpNeverShowsTheReporter()
+    {
+        var token = await TokenAsync("330602108200");
+        using var anonymous = factory.Anonymous();
+        var created = (await anonymous.PostAsync("/api/v1/reports", new
+        {
+            token, category = "trace-demand", description = "镇里要求网格员每天在工作群里拍照打卡,晚上还要截图汇总。", contact = "13812345678", taskId = (int?)null,
+        })).Expect(HttpStatusCode.Created).Json;
+        var receipt = created.Str("receipt");
+        Assert.Equal("Received", created.Str("status"));
+
+        var status = await anonymous.GetAsync($"/api/v1/reports/{receipt.ToLowerInvariant()}");
+        status.Expect(HttpStatusCode.OK);
+        Assert.Equal("trace-demand", status.Json.Str("category"));
+        Assert.Equal("Received", status.Json.Str("status"));
+        Assert.DoesNotContain("13812345678", status.Body);
+        Assert.DoesNotContain("contact", status.Body, StringComparison.OrdinalIgnoreCase);
+
+        var stored = await factory.WithDbAsync(db => db.BurdenReports.SingleAsync(r => r.Receipt == receipt));
+        Assert.NotNull(stored.ContactProtected);
+        Assert.DoesNotContain("13812345678", stored.ContactProtected);
+        Assert.Single(await factory.WithDbAsync(db => db.ReportHistory.Where(h => h.ReportId == stored.Id).ToListAsync()));
+        (await anonymous.GetAsync("/api/v1/reports/JF000000-NOSUCHXX")).Expect(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task BadInput_GetsAChineseError_AndStoresNothing()
+    {
+        var token = await TokenAsync("330602108210");
+        using var anonymous = factory.Anonymous();
+        var before = await factory.WithDbAsync(db => db.BurdenReports.CountAsync());
+        object Report(string? category = "plaque", string? description = "要求村里挂八块牌子", string? contact = null, int? taskId = null, string? t = null) =>
+            new { token = t ?? token, category, description, contact, taskId };
+
+        Assert.Contains("问题类型", (await anonymous.PostAsync("/api/v1/reports", Report(category: "nonsense"))).Expect(HttpStatusCode.BadRequest).Json.Str("title"));
+        Assert.Contains("2000", (await anonymous.PostAsync("/api/v1/reports", Report(description: new string('长', 2001)))).Expect(HttpStatusCode.BadRequest).Json.Str("title"));
+        (await anonymous.PostAsync("/api/v1/reports", Report(description: "短"))).Expect(HttpStatusCode.BadRequest);
+        Assert.Contains("电话", (await anonymous.PostAsync("/api/v1/reports", Report(contact: "<script>"))).Expect(HttpStatusCode.BadRequest).Json.Str("title"));
+        (await anonymous.PostAsync("/api/v1/reports", Report(t: "not-a-real-token"))).Expect(HttpStatusCode.NotFound);
+        (await anonymous.PostAsync("/api/v1/reports", Report(taskId: 999999))).Expect(HttpStatusCode.BadRequest);
+        (await anonymous.PostRawAsync("/api/v1/reports", "{\"token\":")).Expect(HttpStatusCode.BadRequest);
+        Assert.Equal(before, await factory.WithDbAsync(db => db.BurdenReports.CountAsync()));
+    }
+
+    [Fact]
+    public async Task TooManyReportsFromOnePoster_Get429_AndTheAcceptedOnesAreAllStored()
+    {
+        var token = await TokenAsync("330602108220");
+        using var anonymous = factory.Anonymous();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 22; i++)
+        {
+            statuses.Add((await anonymous.PostAsync("/api/v1/reports", new { token, category = "meetings-documents", description = $"第{i}次反映:会议太多", contact = (string?)null, taskId = (int?)null })).Status);
+        }
+
+        Assert.Equal(20, statuses.Count(s => s == HttpStatusCode.Created));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+        var stored = await factory.WithDbAsync(db => db.BurdenReports.CountAsync(r => r.Category == "meetings-documents" && r.UnitName == "上旺村委会"));
+        Assert.Equal(20, stored);
+    }
+
+    [Fact]
+    public async Task Attachment_IsCheckedByContent_NotByName()
+    {
+        var token = await TokenAsync("330602108224");
+        using var anonymous = factory.Anonymous();
+        async Task<Reply> PostAsync(byte[] bytes, string name)
+        {
+            using var form = new MultipartFormDataContent
+            {
+                { new StringContent(token), "token" }, { new StringContent("apps-and-groups"), "category" },
+                { new StringContent("要求下载六个政务App并每天登录"), "description" }, { new ByteArrayContent(bytes), "file", name },
+            };
+            using var response = await anonymous.Http.PostAsync("/api/v1/reports/with-attachment", form);
+            return await Reply.ReadAsync(response);
+        }
+
+        (await PostAsync("MZ\u0090\u0000 not an image"u8.ToArray(), "截图.png")).Expect(HttpStatusCode.BadRequest);
+        (await PostAsync("PK\u0003\u0004 docx is not allowed here"u8.ToArray(), "说明.docx")).Expect(HttpStatusCode.BadRequest);
+        var png = new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0 };
+        var receipt = (await PostAsync(png, "截图.png")).Expect(HttpStatusCode.Created).Json.Str("receipt");
+        var stored = await factory.WithDbAsync(db => db.BurdenReports.SingleAsync(r => r.Receipt == receipt));
+        Assert.Equal(("截图.png", "image/png"), (stored.AttachmentName, stored.AttachmentContentType));
+    }
+}
+
+public sealed class ReportsApiTests_Sqlite(SqliteFactory factory) : ReportsApiTests(factory), IClassFixture<SqliteFactory>;
+
+public sealed class ReportsApiTests_Postgres(PostgresFactory factory) : ReportsApiTests(factory), IClassFixture<PostgresFactory>;
