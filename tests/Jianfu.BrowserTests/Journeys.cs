@@ -195,5 +195,23 @@ public sealed partial class Journeys(BrowserFixture app)
         await later.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
         await Assertions.Expect(later.Locator("#status")).ToHaveTextAsync("已接收");
         await Assertions.Expect(later.Locator(".facts")).ToContainTextAsync("要求台账/留痕/打卡/拍照");
+
+        await keeper.Locator("nav.menu").GetByRole(AriaRole.Link, new() { Name = "问题线索" }).ClickAsync();
+        await keeper.GetByRole(AriaRole.Link).Filter(new() { HasText = receipt }).ClickAsync();
+        await keeper.GetByRole(AriaRole.Button, new() { Name = "开始核实" }).ClickAsync();
+        await keeper.GetByLabel("查实的问题").FillAsync("镇村建办要求网格员每天拍照打卡");
+        await keeper.GetByLabel("责任单位").SelectOptionAsync(new SelectOptionValue { Label = "富盛镇 · 村镇建设和管理办公室" });
+        await keeper.GetByRole(AriaRole.Button, new() { Name = "属实", Exact = true }).ClickAsync();
+        await keeper.GetByRole(AriaRole.Button, new() { Name = "要求责任单位整改" }).ClickAsync();
+        await Assertions.Expect(keeper.Locator(".badge")).ToHaveTextAsync("整改中");
+
+        var body = await LoginAsync("dispatcher");
+        await body.Locator("nav.menu").GetByRole(AriaRole.Link, new() { Name = "整改事项" }).ClickAsync();
+        await body.GetByRole(AriaRole.Link).Filter(new() { HasText = receipt }).ClickAsync();
+        await Assertions.Expect(body.Locator(".facts")).Not.ToContainTextAsync("反映人");
+        await body.GetByLabel("整改情况").FillAsync("已取消打卡要求,并书面通知各村。");
+        await body.GetByRole(AriaRole.Button, new() { Name = "反馈整改情况" }).ClickAsync();
+        await Assertions.Expect(body.Locator(".badge")).ToHaveTextAsync("已整改");
+        await ShotAsync(body, "f-body-rectified");
     }
 }

@@ -8,12 +8,17 @@ public static class ReportsModule
         .AddSingleton<IntakeLimiter>()
         .AddSingleton(new ReportTimeLimits(config.GetValue("Jianfu:Reports:VerifyDays", 5), config.GetValue("Jianfu:Reports:RectifyDays", 15)))
         .AddScoped<SubmitReport.Handler>()
-        .AddScoped<GetReportLocation.Handler>();
+        .AddScoped<GetReportLocation.Handler>()
+        .AddScoped<ReportAccess>()
+        .AddScoped<ListReports.Handler>()
+        .AddScoped<HandleReport.Handler>();
 
     public static void MapReportsApi(this RouteGroupBuilder api)
     {
         SubmitReport.Map(api);
         GetReportStatus.Map(api);
         GetReportLocation.Map(api);
+        ListReports.Map(api);
+        HandleReport.Map(api);
     }
 }

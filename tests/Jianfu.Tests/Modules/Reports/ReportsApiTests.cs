@@ -99,6 +99,52 @@ public abstract class ReportsApiTests(JianfuFactory factory)
     }
 
     [Fact]
+    public async Task ClosedLoop_HandlerVerifiesAndRequestsRectification_TheBodyResponds_WithoutEverSeeingTheReporter()
+    {
+        var taskId = await factory.WithDbAsync(db => db.CommunityTasks.Where(t => t.CommunityCode == "330602108200").Select(t => t.Id).FirstAsync());
+        var token = await TokenAsync("330602108200");
+        using var anonymous = factory.Anonymous();
+        var receipt = (await anonymous.PostAsync("/api/v1/reports", new
+        {
+            token, category = "out-of-list-task", description = "这项任务要求每户拍照上传,村里没有能力做。", contact = "13900001111", taskId,
+        })).Expect(HttpStatusCode.Created).Json.Str("receipt");
+
+        using var keeper = await factory.LoginAsync("catalogue");
+        Assert.Contains((await keeper.GetAsync("/api/v1/reports")).Expect(HttpStatusCode.OK).Json.Items(), r => r.Str("receipt") == receipt);
+        var detail = (await keeper.GetAsync($"/api/v1/reports/{receipt}/handling")).Expect(HttpStatusCode.OK).Json;
+        Assert.Equal("13900001111", detail.Str("contact"));
+        var suggested = detail.Int("suggestedDepartmentId");
+        Assert.Equal("村镇建设和管理办公室", detail.Str("suggestedBody"));
+
+        using var dispatcher = await factory.LoginAsync("dispatcher");
+        (await dispatcher.GetAsync($"/api/v1/reports/{receipt}/handling")).Expect(HttpStatusCode.Forbidden);
+        (await dispatcher.GetAsync("/api/v1/reports")).Expect(HttpStatusCode.Forbidden);
+
+        (await keeper.PostAsync($"/api/v1/reports/{receipt}/handling", new { action = "request-rectification" })).Expect(HttpStatusCode.Conflict);
+        (await keeper.PostAsync($"/api/v1/reports/{receipt}/handling", new { action = "verify" })).Expect(HttpStatusCode.OK);
+        (await keeper.PostAsync($"/api/v1/reports/{receipt}/handling", new { action = "substantiate", summary = "", responsibleDepartmentId = suggested })).Expect(HttpStatusCode.BadRequest);
+        (await keeper.PostAsync($"/api/v1/reports/{receipt}/handling", new { action = "substantiate", summary = "镇村建办要求村里每户拍照留痕", responsibleDepartmentId = suggested, reason = "电话核实属实" }))
+            .Expect(HttpStatusCode.OK);
+        var requested = (await keeper.PostAsync($"/api/v1/reports/{receipt}/handling", new { action = "request-rectification" })).Expect(HttpStatusCode.OK).Json;
+        Assert.Equal("RectificationRequested", requested.Str("status"));
+
+        Assert.Contains((await dispatcher.GetAsync("/api/v1/rectifications")).Expect(HttpStatusCode.OK).Json.Items(), r => r.Str("receipt") == receipt);
+        var seenByBody = await dispatcher.GetAsync($"/api/v1/reports/{receipt}/handling");
+        seenByBody.Expect(HttpStatusCode.OK);
+        Assert.DoesNotContain("13900001111", seenByBody.Body);
+        Assert.Null(seenByBody.Json["contact"]);
+        Assert.Null(seenByBody.Json["reporter"]);
+        (await dispatcher.PostAsync($"/api/v1/reports/{receipt}/handling", new { action = "close", publicReply = "x" })).Expect(HttpStatusCode.Forbidden);
+        (await dispatcher.PostAsync($"/api/v1/reports/{receipt}/handling", new { action = "rectified", response = "已取消拍照要求,书面通知各村。" })).Expect(HttpStatusCode.OK);
+
+        (await keeper.PostAsync($"/api/v1/reports/{receipt}/handling", new { action = "close", publicReply = "经核实属实,已责成镇村建办取消拍照留痕要求。" })).Expect(HttpStatusCode.OK);
+        var status = (await anonymous.GetAsync($"/api/v1/reports/{receipt}")).Expect(HttpStatusCode.OK).Json;
+        Assert.Equal("Closed", status.Str("status"));
+        Assert.Equal("经核实属实,已责成镇村建办取消拍照留痕要求。", status.Str("publicReply"));
+        Assert.DoesNotContain(status.Items("steps"), s => s.Str("action").Contains("村镇建设", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Attachment_IsCheckedByContent_NotByName()
     {
         var token = await TokenAsync("330602108224");

@@ -1,0 +1,129 @@
+using System.Globalization;
+using Jianfu.Modules.Dispatch.Contracts;
+using Jianfu.Modules.Organisation.Contracts;
+using Jianfu.Modules.Reports.Domain;
+using Jianfu.Platform.Database;
+using Jianfu.Platform.Errors;
+using Jianfu.Platform.Time;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace Jianfu.Modules.Reports;
+
+/// <summary>
+/// The closed loop: the handler verifies, finds the report substantiated (naming the responsible body) or not,
+/// requests rectification with a deadline, and closes it with a public reply once the body has responded.
+/// </summary>
+internal static class HandleReport
+{
+    public sealed record Request(string? Action, string? Summary, int? ResponsibleDepartmentId, string? Reason, string? PublicReply, string? Response = null);
+
+    public sealed record Detail(
+        string Receipt, string Category, string CategoryName, string Status, string StatusText, string Unit, string Description,
+        DateTime ReceivedAt, string VerifyDue, bool Overdue, string? RelatedTitle, int? RelatedTaskId, string? Summary, string? ResponsibleBody,
+        int? ResponsibleDepartmentId, string? SuggestedBody, int? SuggestedDepartmentId, string? RectifyDue, string? RectificationResponse,
+        string? PublicReply, string? VerificationNote, string? AttachmentName, string? Contact, string? Reporter, IReadOnlyList<HistoryItem> History);
+
+    public sealed record HistoryItem(DateTime At, string Actor, string Action, string? Note);
+
+    public sealed class Handler(
+        JianfuDbContext db, ReportAccess access, IOrganisationDirectory directory, IDispatchLookup dispatches,
+        IDataProtectionProvider protection, WorkCalendar calendar, ReportTimeLimits limits, TimeProvider time)
+    {
+        public async Task<Result<Detail>> DetailAsync(string receipt, CancellationToken ct)
+        {
+            var loaded = await access.LoadAsync(receipt, ct);
+            return loaded.IsSuccess ? await DescribeAsync(loaded.Value.Report, loaded.Value.Seat, ct) : loaded.Error!;
+        }
+
+        public async Task<Result<Detail>> HandleAsync(string receipt, Request r, CancellationToken ct)
+        {
+            var loaded = await access.LoadAsync(receipt, ct);
+            if (!loaded.IsSuccess)
+            {
+                return loaded.Error!;
+            }
+
+            var (user, report, seat) = loaded.Value;
+            var actor = ReportAccess.ActorOf(user);
+            var now = time.UtcNow();
+            var action = r.Action?.Trim().ToLowerInvariant();
+            if (seat == ReportAccess.Seat.ResponsibleBody && action != "rectified")
+            {
+                return Error.Forbidden("责任单位只能反馈整改情况。");
+            }
+
+            Error? error;
+            switch (action)
+            {
+                case "verify":
+                    error = report.StartVerification(actor, now);
+                    break;
+                case "substantiate":
+                    var body = r.ResponsibleDepartmentId is { } id ? await directory.FindDepartmentAsync(id, ct) : null;
+                    var district = await directory.FindUnitAsync(report.DistrictId, ct);
+                    var bodyUnit = body is null ? null : await directory.FindUnitAsync(body.UnitId, ct);
+                    if (r.ResponsibleDepartmentId is not null && (body is null || bodyUnit is null || district is null || !bodyUnit.IsWithin(district.Path)))
+                    {
+                        return Error.Validation("responsibleDepartmentId", "责任单位须是本区的镇街职能部门或区级部门。");
+                    }
+
+                    error = report.Substantiate(actor, now, r.Summary, body?.Id, body is null ? null : $"{body.UnitName} {body.Name}", r.Reason);
+                    break;
+                case "unsubstantiate":
+                    error = report.Unsubstantiate(actor, now, r.Reason);
+                    break;
+                case "request-rectification":
+                    error = report.RequestRectification(actor, now, limits.RectifyDue(time.Today(), calendar));
+                    break;
+                case "rectified":
+                    error = report.RecordRectification(actor, now, r.Response);
+                    break;
+                case "close":
+                    error = report.Close(actor, now, r.PublicReply);
+                    break;
+                default:
+                    return Error.Validation("action", "操作应为 verify、substantiate、unsubstantiate、request-rectification、rectified 或 close。");
+            }
+
+            if (error is not null)
+            {
+                return error;
+            }
+
+            await db.SaveChangesAsync(ct);
+            return await DescribeAsync(report, seat, ct);
+        }
+
+        private async Task<Detail> DescribeAsync(BurdenReport r, ReportAccess.Seat seat, CancellationToken ct)
+        {
+            var handler = seat == ReportAccess.Seat.Handler;
+            // A report about a Jianfu task points at the department that issued it.
+            var task = handler && r.RelatedTaskId is { } taskId ? await dispatches.FindTaskAsync(taskId, ct) : null;
+            return new Detail(
+                r.Receipt, r.Category, ReportCategories.NameOf(r.Category), r.Status.ToString(), r.Status.Chinese(), r.UnitName, r.Description,
+                DateTime.SpecifyKind(r.ReceivedAt, DateTimeKind.Utc), r.VerifyDue.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.IsOverdue(time.Today()),
+                r.RelatedTitle, r.RelatedTaskId, r.Summary, r.ResponsibleBody, r.ResponsibleDepartmentId, task?.DepartmentName, task?.DepartmentId,
+                r.RectifyDue?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.RectificationResponse, r.PublicReply, handler ? r.VerificationNote : null,
+                r.AttachmentName,
+                handler && r.ContactProtected is { } c ? protection.CreateProtector(SubmitReport.Handler.ContactPurpose).Unprotect(c) : null,
+                handler ? r.ReporterName : null,
+                r.History.OrderBy(h => h.At).ThenBy(h => h.Id)
+                    .Where(h => handler || h.Action != "收到线索")
+                    .Select(h => new HistoryItem(DateTime.SpecifyKind(h.At, DateTimeKind.Utc), h.ActorName, h.Action, handler ? h.Note : null)).ToList());
+        }
+    }
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/reports/{receipt}/handling", async (string receipt, Handler handler, CancellationToken ct) =>
+                (await handler.DetailAsync(receipt, ct)).ToHttp(Results.Ok))
+            .WithName("GetReportHandling")
+            .WithSummary("线索办理详情:区减负办可见反映人联系方式;责任单位看不到反映人")
+            .Produces<Detail>();
+        api.MapPost("/reports/{receipt}/handling", async (string receipt, Request request, Handler handler, CancellationToken ct) =>
+                (await handler.HandleAsync(receipt, request, ct)).ToHttp(Results.Ok))
+            .WithName("HandleReport")
+            .WithSummary("办理线索:verify 开始核实、substantiate 属实(summary, responsibleDepartmentId)、unsubstantiate 不属实(reason)、request-rectification 要求整改、rectified 责任单位反馈(response)、close 办结(publicReply)")
+            .Produces<Detail>();
+    }
+}
