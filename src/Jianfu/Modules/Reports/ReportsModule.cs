@@ -11,7 +11,9 @@ public static class ReportsModule
         .AddScoped<GetReportLocation.Handler>()
         .AddScoped<ReportAccess>()
         .AddScoped<ListReports.Handler>()
-        .AddScoped<HandleReport.Handler>();
+        .AddScoped<HandleReport.Handler>()
+        .AddSingleton(new MonitoringSchedule(config.GetValue("Jianfu:Reports:MonitoringContactMonths", 1), config.GetValue("Jianfu:Reports:MonitoringVisitMonths", 2)))
+        .AddScoped<MonitoringPoints.Handler>();
 
     public static void MapReportsApi(this RouteGroupBuilder api)
     {
@@ -20,5 +22,6 @@ public static class ReportsModule
         GetReportLocation.Map(api);
         ListReports.Map(api);
         HandleReport.Map(api);
+        MonitoringPoints.Map(api);
     }
 }

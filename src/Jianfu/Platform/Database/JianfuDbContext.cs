@@ -50,6 +50,8 @@ public abstract class JianfuDbContext(DbContextOptions options) : IdentityDbCont
 
     internal DbSet<ReportHistory> ReportHistory => Set<ReportHistory>();
 
+    internal DbSet<MonitoringPoint> MonitoringPoints => Set<MonitoringPoint>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -196,6 +198,17 @@ public abstract class JianfuDbContext(DbContextOptions options) : IdentityDbCont
             e.HasMany(r => r.History).WithOne().HasForeignKey(h => h.ReportId);
         });
         b.Entity<ReportHistory>(e => e.HasIndex(h => new { h.ReportId, h.At }));
+        b.Entity<MonitoringPoint>(e =>
+        {
+            e.HasIndex(p => new { p.DistrictId, p.IsActive });
+            e.HasIndex(p => p.UnitId);
+            e.HasMany(p => p.Activities).WithOne().HasForeignKey(a => a.PointId);
+        });
+        b.Entity<MonitoringActivity>(e =>
+        {
+            e.Property(a => a.Learned).HasMaxLength(2000);
+            e.Property(a => a.LinkedReceipts).HasMaxLength(1000);
+        });
     }
 }
 

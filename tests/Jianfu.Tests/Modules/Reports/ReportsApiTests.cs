@@ -145,6 +145,35 @@ public abstract class ReportsApiTests(JianfuFactory factory)
     }
 
     [Fact]
+    public async Task MonitoringPoint_IsDesignated_ContactsAndVisitsAreRecorded_WithTheirReports()
+    {
+        var token = await TokenAsync("330602108229");
+        using var anonymous = factory.Anonymous();
+        var receipt = (await anonymous.PostAsync("/api/v1/reports", new { token, category = "inspection-overload", description = "本月已迎检六次", contact = (string?)null, taskId = (int?)null }))
+            .Expect(HttpStatusCode.Created).Json.Str("receipt");
+
+        using var keeper = await factory.LoginAsync("catalogue");
+        var point = (await keeper.PostAsync("/api/v1/monitoring-points", new { unitCode = "330602108229" })).Expect(HttpStatusCode.Created).Json;
+        var id = point.Int("id");
+        (await keeper.PostAsync("/api/v1/monitoring-points", new { unitCode = "330602108229" })).Expect(HttpStatusCode.Conflict);
+        (await keeper.PostAsync("/api/v1/monitoring-points", new { unitCode = "330602108" })).Expect(HttpStatusCode.BadRequest);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd");
+        (await keeper.PostAsync($"/api/v1/monitoring-points/{id}/activities", new { kind = "Visit", date = today, who = "陈清单", learned = "督查检查偏多", receipts = new[] { "JF000000-NOSUCHXX" } }))
+            .Expect(HttpStatusCode.BadRequest);
+        var recorded = (await keeper.PostAsync($"/api/v1/monitoring-points/{id}/activities", new { kind = "Visit", date = today, who = "陈清单", learned = "督查检查偏多", receipts = new[] { receipt } }))
+            .Expect(HttpStatusCode.OK).Json;
+        Assert.Equal(today, recorded.Str("lastVisit"));
+        Assert.False(recorded["visitOverdue"]!.GetValue<bool>());
+
+        var detail = (await keeper.GetAsync($"/api/v1/monitoring-points/{id}")).Expect(HttpStatusCode.OK).Json;
+        Assert.Equal([receipt], detail.Items("activities").Single().Items("receipts").Select(r => r.GetValue<string>()));
+        Assert.Contains(detail.Items("reports"), r => r.Str("receipt") == receipt);
+        Assert.Contains((await keeper.GetAsync("/api/v1/monitoring-points")).Json.Items(), p => p.Int("id") == id);
+        using var dispatcher = await factory.LoginAsync("dispatcher");
+        (await dispatcher.GetAsync("/api/v1/monitoring-points")).Expect(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task Attachment_IsCheckedByContent_NotByName()
     {
         var token = await TokenAsync("330602108224");

@@ -908,6 +908,94 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                     b.ToTable("BurdenReports");
                 });
 
+            modelBuilder.Entity("Jianfu.Modules.Reports.Domain.MonitoringActivity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Learned")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("LinkedReceipts")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("PointId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Who")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PointId");
+
+                    b.ToTable("MonitoringActivity");
+                });
+
+            modelBuilder.Entity("Jianfu.Modules.Reports.Domain.MonitoringPoint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("DesignatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("DesignatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("DistrictId", "IsActive");
+
+                    b.ToTable("MonitoringPoints");
+                });
+
             modelBuilder.Entity("Jianfu.Modules.Reports.Domain.ReportHistory", b =>
                 {
                     b.Property<long>("Id")
@@ -1250,6 +1338,15 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("Jianfu.Modules.Reports.Domain.MonitoringActivity", b =>
+                {
+                    b.HasOne("Jianfu.Modules.Reports.Domain.MonitoringPoint", null)
+                        .WithMany("Activities")
+                        .HasForeignKey("PointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jianfu.Modules.Reports.Domain.ReportHistory", b =>
                 {
                     b.HasOne("Jianfu.Modules.Reports.Domain.BurdenReport", null)
@@ -1334,6 +1431,11 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
             modelBuilder.Entity("Jianfu.Modules.Reports.Domain.BurdenReport", b =>
                 {
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Jianfu.Modules.Reports.Domain.MonitoringPoint", b =>
+                {
+                    b.Navigation("Activities");
                 });
 #pragma warning restore 612, 618
         }

@@ -875,6 +875,90 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                     b.ToTable("BurdenReports");
                 });
 
+            modelBuilder.Entity("Jianfu.Modules.Reports.Domain.MonitoringActivity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Learned")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkedReceipts")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PointId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Who")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PointId");
+
+                    b.ToTable("MonitoringActivity");
+                });
+
+            modelBuilder.Entity("Jianfu.Modules.Reports.Domain.MonitoringPoint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DesignatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DesignatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("DistrictId", "IsActive");
+
+                    b.ToTable("MonitoringPoints");
+                });
+
             modelBuilder.Entity("Jianfu.Modules.Reports.Domain.ReportHistory", b =>
                 {
                     b.Property<long>("Id")
@@ -1207,6 +1291,15 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("Jianfu.Modules.Reports.Domain.MonitoringActivity", b =>
+                {
+                    b.HasOne("Jianfu.Modules.Reports.Domain.MonitoringPoint", null)
+                        .WithMany("Activities")
+                        .HasForeignKey("PointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jianfu.Modules.Reports.Domain.ReportHistory", b =>
                 {
                     b.HasOne("Jianfu.Modules.Reports.Domain.BurdenReport", null)
@@ -1291,6 +1384,11 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
             modelBuilder.Entity("Jianfu.Modules.Reports.Domain.BurdenReport", b =>
                 {
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Jianfu.Modules.Reports.Domain.MonitoringPoint", b =>
+                {
+                    b.Navigation("Activities");
                 });
 #pragma warning restore 612, 618
         }
