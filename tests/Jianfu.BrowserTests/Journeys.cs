@@ -213,5 +213,14 @@ public sealed partial class Journeys(BrowserFixture app)
         await body.GetByRole(AriaRole.Button, new() { Name = "反馈整改情况" }).ClickAsync();
         await Assertions.Expect(body.Locator(".badge")).ToHaveTextAsync("已整改");
         await ShotAsync(body, "f-body-rectified");
+
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM-dd");
+        await keeper.GotoAsync($"/bulletins/new?from={today}&to={today}");
+        await keeper.GetByRole(AriaRole.Button, new() { Name = "发布通报" }).ClickAsync();
+        await Assertions.Expect(keeper.Locator(".bulletin h1")).ToContainTextAsync("通报");
+        var listed = keeper.Locator(".bulletin-body", new() { HasText = "富盛镇 村镇建设和管理办公室" });
+        await Assertions.Expect(listed).ToContainTextAsync("镇村建办要求网格员每天拍照打卡");
+        await Assertions.Expect(listed).ToContainTextAsync("扣 1 分");
+        await ShotAsync(keeper, "f-bulletin");
     }
 }

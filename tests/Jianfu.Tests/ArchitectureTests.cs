@@ -13,7 +13,7 @@ public sealed partial class ArchitectureTests
         ["Organisation"] = ["Units", "Departments", "RoleGrants", "Users", "OrganisationHistory"],
         ["Catalogue"] = ["CatalogueVersions", "DutyItems", "AdmissionRequests", "CatalogueHistory"],
         ["Dispatch"] = ["Dispatches", "DispatchTargets", "CommunityTasks", "CoAssignees", "DispatchHistory"],
-        ["Reports"] = ["ReportLocations", "BurdenReports", "ReportHistory", "MonitoringPoints"],
+        ["Reports"] = ["ReportLocations", "BurdenReports", "ReportHistory", "MonitoringPoints", "Bulletins"],
     };
 
     private static string ModulesDirectory()

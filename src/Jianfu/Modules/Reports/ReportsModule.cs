@@ -13,7 +13,9 @@ public static class ReportsModule
         .AddScoped<ListReports.Handler>()
         .AddScoped<HandleReport.Handler>()
         .AddSingleton(new MonitoringSchedule(config.GetValue("Jianfu:Reports:MonitoringContactMonths", 1), config.GetValue("Jianfu:Reports:MonitoringVisitMonths", 2)))
-        .AddScoped<MonitoringPoints.Handler>();
+        .AddScoped<MonitoringPoints.Handler>()
+        .AddSingleton(new DeductionRule(config.GetValue("Jianfu:Reports:DeductionPerReport", 1m), config.GetValue("Jianfu:Reports:DeductionForOverdueRectification", 0.5m)))
+        .AddScoped<Bulletins.Handler>();
 
     public static void MapReportsApi(this RouteGroupBuilder api)
     {
@@ -23,5 +25,10 @@ public static class ReportsModule
         ListReports.Map(api);
         HandleReport.Map(api);
         MonitoringPoints.Map(api);
+        Bulletins.Map(api);
     }
+
+    /// <summary>Bulletin download for the pages (public, like the bulletin itself).</summary>
+    public static void MapReportsPages(this IEndpointRouteBuilder app) =>
+        app.MapGet("/bulletins/{id:int}/export", Bulletins.ExportAsync).AllowAnonymous().ExcludeFromDescription();
 }

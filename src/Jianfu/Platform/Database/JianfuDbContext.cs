@@ -52,6 +52,8 @@ public abstract class JianfuDbContext(DbContextOptions options) : IdentityDbCont
 
     internal DbSet<MonitoringPoint> MonitoringPoints => Set<MonitoringPoint>();
 
+    internal DbSet<Bulletin> Bulletins => Set<Bulletin>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -187,6 +189,7 @@ public abstract class JianfuDbContext(DbContextOptions options) : IdentityDbCont
             e.HasIndex(r => r.Receipt).IsUnique();
             e.HasIndex(r => new { r.DistrictId, r.Status });
             e.HasIndex(r => new { r.DistrictId, r.ReceivedAt });
+            e.HasIndex(r => new { r.DistrictId, r.VerifiedAt });
             e.HasIndex(r => new { r.ResponsibleDepartmentId, r.Status });
             e.Property(r => r.Receipt).HasMaxLength(20);
             e.Property(r => r.Category).HasMaxLength(32);
@@ -203,6 +206,11 @@ public abstract class JianfuDbContext(DbContextOptions options) : IdentityDbCont
             e.HasIndex(p => new { p.DistrictId, p.IsActive });
             e.HasIndex(p => p.UnitId);
             e.HasMany(p => p.Activities).WithOne().HasForeignKey(a => a.PointId);
+        });
+        b.Entity<Bulletin>(e =>
+        {
+            e.HasIndex(x => new { x.DistrictId, x.PublishedAt });
+            e.Property(x => x.Title).HasMaxLength(200);
         });
         b.Entity<MonitoringActivity>(e =>
         {

@@ -113,6 +113,7 @@ public static class JianfuHost
         app.MapPost("/logout", Logout.HandleAsync).WithMetadata(new RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
         app.MapDispatchPages();
         app.MapCataloguePages();
+        app.MapReportsPages();
         return app;
     }
 

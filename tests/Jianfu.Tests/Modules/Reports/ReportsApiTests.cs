@@ -174,6 +174,50 @@ public abstract class ReportsApiTests(JianfuFactory factory)
     }
 
     [Fact]
+    public async Task Bulletin_GroupsSubstantiatedReportsByBody_WithDeductions_AndStaysAsPublished()
+    {
+        var token = await TokenAsync("330602108230");
+        using var anonymous = factory.Anonymous();
+        using var keeper = await factory.LoginAsync("catalogue");
+        var departments = (await keeper.GetAsync("/api/v1/units/330602108/departments")).Json.Items().ToList();
+        var office = departments.Single(d => d.Str("name") == "党政办公室").Int("id");
+        var receipts = new List<string>();
+        foreach (var (description, substantiate) in new[] { ("要求每周报送三张统计表", true), ("要求加入五个工作群", true), ("反映不实的情况测试", false) })
+        {
+            var receipt = (await anonymous.PostAsync("/api/v1/reports", new { token, category = "duplicate-demand", description, contact = (string?)null, taskId = (int?)null }))
+                .Expect(HttpStatusCode.Created).Json.Str("receipt");
+            (await keeper.PostAsync($"/api/v1/reports/{receipt}/handling", new { action = "verify" })).Expect(HttpStatusCode.OK);
+            (await keeper.PostAsync($"/api/v1/reports/{receipt}/handling", substantiate
+                ? new { action = "substantiate", summary = "党政办" + description, responsibleDepartmentId = (int?)office, reason = (string?)null }
+                : new { action = "unsubstantiate", summary = (string)null!, responsibleDepartmentId = (int?)null, reason = (string?)"经核实不属实" })).Expect(HttpStatusCode.OK);
+            receipts.Add(receipt);
+        }
+
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var from = today.AddDays(-1).ToString("yyyy-MM-dd");
+        var to = today.ToString("yyyy-MM-dd");
+        var preview = (await keeper.GetAsync($"/api/v1/bulletins/preview?district=330602&from={from}&to={to}")).Expect(HttpStatusCode.OK).Json;
+        var body = preview.Items("bodies").Single(b => b.Str("body") == "富盛镇 党政办公室");
+        Assert.Equal(2, body.Int("reports"));
+        Assert.Equal(2m, body["deductionPoints"]!.GetValue<decimal>());
+        Assert.DoesNotContain(receipts[2], preview.ToJsonString());
+
+        using var dispatcher = await factory.LoginAsync("dispatcher");
+        (await dispatcher.PostAsync("/api/v1/bulletins", new { district = "330602", from, to })).Expect(HttpStatusCode.Forbidden);
+        var published = (await keeper.PostAsync("/api/v1/bulletins", new { district = "330602", from, to })).Expect(HttpStatusCode.Created).Json;
+        var id = published.Int("id");
+        (await keeper.PostAsync($"/api/v1/reports/{receipts[0]}/handling", new { action = "request-rectification" })).Expect(HttpStatusCode.OK);
+
+        var read = (await anonymous.GetAsync($"/api/v1/bulletins/{id}")).Expect(HttpStatusCode.OK).Json;
+        var entry = read["content"]!.Items("bodies").Single(b => b.Str("body") == "富盛镇 党政办公室").Items("entries").Single(e => e.Str("receipt") == receipts[0]);
+        Assert.Equal("属实,待整改", entry.Str("status"));
+        Assert.Contains((await anonymous.GetAsync("/api/v1/bulletins")).Json.Items(), b => b.Int("id") == id);
+        var xlsx = await anonymous.Http.GetAsync($"/api/v1/bulletins/{id}/export");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+        (await keeper.GetAsync("/api/v1/bulletins/preview?district=330602&from=2026-13-01&to=x")).Expect(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task Attachment_IsCheckedByContent_NotByName()
     {
         var token = await TokenAsync("330602108224");

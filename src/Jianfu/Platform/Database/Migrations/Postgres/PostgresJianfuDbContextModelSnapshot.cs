@@ -783,6 +783,46 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                     b.ToTable("Units");
                 });
 
+            modelBuilder.Entity("Jianfu.Modules.Reports.Domain.Bulletin", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId", "PublishedAt");
+
+                    b.ToTable("Bulletins");
+                });
+
             modelBuilder.Entity("Jianfu.Modules.Reports.Domain.BurdenReport", b =>
                 {
                     b.Property<long>("Id")
@@ -902,6 +942,8 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                     b.HasIndex("DistrictId", "ReceivedAt");
 
                     b.HasIndex("DistrictId", "Status");
+
+                    b.HasIndex("DistrictId", "VerifiedAt");
 
                     b.HasIndex("ResponsibleDepartmentId", "Status");
 

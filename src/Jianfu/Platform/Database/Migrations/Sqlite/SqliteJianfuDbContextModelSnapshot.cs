@@ -752,6 +752,44 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                     b.ToTable("Units");
                 });
 
+            modelBuilder.Entity("Jianfu.Modules.Reports.Domain.Bulletin", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId", "PublishedAt");
+
+                    b.ToTable("Bulletins");
+                });
+
             modelBuilder.Entity("Jianfu.Modules.Reports.Domain.BurdenReport", b =>
                 {
                     b.Property<long>("Id")
@@ -869,6 +907,8 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                     b.HasIndex("DistrictId", "ReceivedAt");
 
                     b.HasIndex("DistrictId", "Status");
+
+                    b.HasIndex("DistrictId", "VerifiedAt");
 
                     b.HasIndex("ResponsibleDepartmentId", "Status");
 
