@@ -28,7 +28,10 @@ public static class ReportsModule
         Bulletins.Map(api);
     }
 
-    /// <summary>Bulletin download for the pages (public, like the bulletin itself).</summary>
-    public static void MapReportsPages(this IEndpointRouteBuilder app) =>
+    /// <summary>Outside /api/v1: the bulletin download for the pages (public, like the bulletin) and Open311 GeoReport v2.</summary>
+    public static void MapReportsPages(this IEndpointRouteBuilder app)
+    {
         app.MapGet("/bulletins/{id:int}/export", Bulletins.ExportAsync).AllowAnonymous().ExcludeFromDescription();
+        Open311.Map(app);
+    }
 }
