@@ -27,6 +27,7 @@ internal static partial class SubmitReport
 
     public sealed class Handler(
         JianfuDbContext db,
+        ReportWriter writer,
         IOrganisationDirectory directory,
         IDispatchLookup dispatches,
         IntakeLimiter limiter,
@@ -126,10 +127,9 @@ internal static partial class SubmitReport
                 VerifyDue = limits.VerifyDue(today, calendar),
             };
             report.Record(new ReportActor(null, "反映人"), now, "收到线索", $"{ReportCategories.NameOf(report.Category)} · {location.UnitName}");
-            db.BurdenReports.Add(report);
             try
             {
-                await db.SaveChangesAsync(ct);
+                await writer.StoreAsync(report, ct);
             }
             catch (DbUpdateException) when (stored is not null)
             {
