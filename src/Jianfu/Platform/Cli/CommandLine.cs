@@ -31,6 +31,8 @@ public static class CommandLine
                 ["import", "catalogue", var file] => await WithServicesAsync(options, (sp, ct) => ImportCatalogueAsync(sp, file, options, ct)),
                 ["users", "add", var name] => await WithServicesAsync(options, (sp, ct) => AddUserAsync(sp, name, options, ct)),
                 ["bench", "dispatch"] => await Bench.DispatchBenchmark.RunAsync(options),
+                ["bench", "intake"] => await Bench.ReportsBenchmark.IntakeAsync(options),
+                ["bench", "bulletin"] => await Bench.ReportsBenchmark.BulletinAsync(options),
                 _ => Usage(),
             };
         }
@@ -52,6 +54,8 @@ public static class CommandLine
               users add NAME --role ROLE --unit CODE [--department NAME] [--display-name NAME]
                                                            新增用户,密码从环境变量 JIANFU_NEW_PASSWORD 或标准输入读取
               bench dispatch [--postgres CONNSTR] [--runs N] 派单性能基准 (Release 构建运行)
+              bench intake [--seconds 30] [--concurrency 32]  线索公开受理的负载基准(另起服务进程,本机回环)
+              bench bulletin [--reports 100000]             通报生成基准
             配置 configuration: JIANFU_DATA_DIR, Jianfu__Database__Provider=Sqlite|Postgres, ConnectionStrings__Postgres
             角色 roles: Admin, CatalogueAdmin, Dispatcher, Reviewer, Secretary, Cadre
             """);

@@ -1,0 +1,226 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Jianfu.Modules.Organisation.Contracts;
+using Jianfu.Modules.Reports;
+using Jianfu.Modules.Reports.Domain;
+using Jianfu.Platform.Database;
+using Jianfu.Platform.Web;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jianfu.Platform.Bench;
+
+/// <summary>
+/// `jianfu bench intake`: starts the server as its own process on loopback (SQLite, demo data), drives the public
+/// intake from this process for --seconds with --concurrency connections, waits for every request it sent, then
+/// compares its count of 201 answers with the rows in the database.
+/// `jianfu bench bulletin`: composes a bulletin over 100,000 substantiated reports.
+/// </summary>
+internal static class ReportsBenchmark
+{
+    public static async Task<int> IntakeAsync(Dictionary<string, string> options)
+    {
+        var seconds = int.TryParse(options.GetValueOrDefault("seconds"), out var s) ? s : 30;
+        var concurrency = int.TryParse(options.GetValueOrDefault("concurrency"), out var c) ? c : 32;
+        var dataDir = Directory.CreateTempSubdirectory("jianfu-intake-").FullName;
+        var port = 20000 + Random.Shared.Next(20000);
+        var url = $"http://127.0.0.1:{port}";
+        var server = new ProcessStartInfo(Environment.ProcessPath!, [typeof(Program).Assembly.Location, "--urls", url])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        server.Environment["JIANFU_DATA_DIR"] = dataDir;
+        server.Environment["Jianfu__Reports__PerAddressPerMinute"] = "1000000000";
+        server.Environment["Jianfu__Reports__PerTokenPerMinute"] = "1000000000";
+        server.Environment["Logging__LogLevel__Default"] = "Warning";
+        using var process = Process.Start(server)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("server: " + e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+            {
+                BaseAddress = new Uri(url),
+                Timeout = TimeSpan.FromSeconds(60),
+            };
+            await WaitForServerAsync(http);
+            var token = await LocationTokenAsync(http);
+            Console.WriteLine($"== intake: {concurrency} connections for {seconds} s against {url}");
+
+            var deadline = Stopwatch.StartNew();
+            var latencies = new List<double>[concurrency];
+            var created = new int[concurrency];
+            var other = new int[concurrency];
+            var workers = Enumerable.Range(0, concurrency).Select(w => Task.Run(async () =>
+            {
+                latencies[w] = new List<double>(100_000);
+                var n = 0;
+                while (deadline.Elapsed.TotalSeconds < seconds)
+                {
+                    var body = new { token, category = "trace-demand", description = $"压力测试 {w}-{n++}:要求每天拍照打卡上报", contact = (string?)null, taskId = (int?)null };
+                    var start = Stopwatch.GetTimestamp();
+                    using var response = await http.PostAsJsonAsync("/api/v1/reports", body);
+                    latencies[w].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                    if (response.StatusCode == HttpStatusCode.Created)
+                    {
+                        created[w]++;
+                    }
+                    else
+                    {
+                        other[w]++;
+                    }
+                }
+            })).ToArray();
+            await Task.WhenAll(workers);
+            var elapsed = deadline.Elapsed.TotalSeconds;
+
+            var all = latencies.SelectMany(l => l).Order().ToList();
+            var total201 = created.Sum();
+            var stored = await CountStoredAsync(dataDir);
+            var rate = total201 / elapsed;
+            var p50 = all[all.Count / 2];
+            var p99 = all[(int)Math.Ceiling(all.Count * 0.99) - 1];
+            Console.WriteLine($"| reports/s | p50 | p99 | 201 answers | other answers | stored |");
+            Console.WriteLine($"|---|---|---|---|---|---|");
+            Console.WriteLine($"| {rate:F0} | {p50:F1} ms | {p99:F1} ms | {total201:N0} | {other.Sum():N0} | {stored:N0} |");
+            var ok = rate >= 500 && p99 < 100 && stored == total201 && other.Sum() == 0;
+            Console.WriteLine(ok ? "targets met: ≥ 500 reports/s, p99 < 100 ms, stored = 201 answers" : "TARGETS NOT MET");
+            return ok ? 0 : 1;
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(dataDir, true);
+        }
+    }
+
+    private static async Task WaitForServerAsync(HttpClient http)
+    {
+        for (var i = 0; i < 120; i++)
+        {
+            try
+            {
+                if ((await http.GetAsync("/healthz")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(500);
+        }
+
+        throw new InvalidOperationException("the server did not start within 60 s");
+    }
+
+    private static async Task<string> LocationTokenAsync(HttpClient http)
+    {
+        var login = await (await http.PostAsJsonAsync("/api/v1/auth/login", new { userName = "catalogue", password = Demo.DemoSeeder.Password })).Content.ReadFromJsonAsync<JsonObject>();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/report-locations/330602108200");
+        request.Headers.Authorization = new("Bearer", login!["accessToken"]!.GetValue<string>());
+        var location = await (await http.SendAsync(request)).Content.ReadFromJsonAsync<JsonObject>();
+        return location!["token"]!.GetValue<string>();
+    }
+
+    private static async Task<long> CountStoredAsync(string dataDir)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(dataDir, "jianfu.db")};Mode=ReadOnly");
+        await connection.OpenAsync();
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM BurdenReports";
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+
+    public static async Task<int> BulletinAsync(Dictionary<string, string> options)
+    {
+        var reports = int.TryParse(options.GetValueOrDefault("reports"), out var n) ? n : 100_000;
+        var dataDir = Directory.CreateTempSubdirectory("jianfu-bulletin-").FullName;
+        var builder = JianfuHost.CreateBuilder([]);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration["JIANFU_DATA_DIR"] = dataDir;
+        builder.AddJianfu();
+        await using var app = builder.Build();
+        try
+        {
+            using (var scope = app.Services.CreateScope())
+            {
+                var sp = scope.ServiceProvider;
+                var db = sp.GetRequiredService<JianfuDbContext>();
+                await db.MigrateAsync();
+                await sp.GetRequiredService<Demo.DemoSeeder>().SeedIfEmptyAsync(default);
+                var district = (await sp.GetRequiredService<IOrganisationDirectory>().FindUnitAsync(Demo.DemoSeeder.DistrictCode, default))!;
+                var communities = await sp.GetRequiredService<IOrganisationDirectory>().CommunitiesWithinAsync(district.Path, default);
+                var bodies = (await sp.GetRequiredService<IOrganisationDirectory>().DepartmentsOfAsync(district.Id, default)).ToList();
+                Console.WriteLine($"== bulletin: seeding {reports:N0} substantiated reports");
+                var watch = Stopwatch.StartNew();
+                db.ChangeTracker.AutoDetectChangesEnabled = false;
+                var start = DateTime.UtcNow.AddDays(-25);
+                var categories = ReportCategories.All.Select(x => x.Id).ToArray();
+                for (var i = 0; i < reports; i++)
+                {
+                    var unit = communities[i % communities.Count];
+                    var body = bodies[i % bodies.Count];
+                    var at = start.AddSeconds(i * 20);
+                    db.BurdenReports.Add(new BurdenReport
+                    {
+                        Receipt = $"JFBENCH-{i:D8}", LocationId = 0, DistrictId = district.Id, UnitId = unit.Id, UnitName = unit.Name,
+                        Category = categories[i % categories.Length], Description = "基准测试线索", Status = (i % 3) switch { 0 => ReportStatus.Substantiated, 1 => ReportStatus.RectificationRequested, _ => ReportStatus.Closed },
+                        ReceivedAt = at, VerifyDue = DateOnly.FromDateTime(at).AddDays(7), VerifiedAt = at.AddHours(4), Summary = $"基准问题 {i}",
+                        ResponsibleDepartmentId = body.Id, ResponsibleBody = $"{body.UnitName} {body.Name}", RectifyDue = DateOnly.FromDateTime(at).AddDays(21),
+                    });
+                    if (i % 5000 == 4999)
+                    {
+                        db.ChangeTracker.DetectChanges();
+                        await db.SaveChangesAsync();
+                        db.ChangeTracker.Clear();
+                    }
+                }
+
+                db.ChangeTracker.DetectChanges();
+                await db.SaveChangesAsync();
+                await db.Database.ExecuteSqlRawAsync("ANALYZE");
+                Console.WriteLine($"   seeded in {watch.Elapsed.TotalSeconds:F1} s");
+            }
+
+            var times = new List<double>();
+            var substantiated = 0;
+            for (var run = -1; run < 5; run++)
+            {
+                using var scope = app.Services.CreateScope();
+                var sp = scope.ServiceProvider;
+                var district = (await sp.GetRequiredService<IOrganisationDirectory>().FindUnitAsync(Demo.DemoSeeder.DistrictCode, default))!;
+                var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+                var watch = Stopwatch.StartNew();
+                var content = await sp.GetRequiredService<Bulletins.Handler>().ComposeAsync(district, today.AddDays(-31), today, default);
+                if (run >= 0)
+                {
+                    times.Add(watch.Elapsed.TotalMilliseconds);
+                }
+
+                substantiated = content.Substantiated;
+            }
+
+            var median = times.Order().ElementAt(times.Count / 2);
+            Console.WriteLine($"| reports in the bulletin | median of 5 | slowest |");
+            Console.WriteLine($"|---|---|---|");
+            Console.WriteLine($"| {substantiated:N0} | {median:F0} ms | {times.Max():F0} ms |");
+            var ok = substantiated >= reports && times.Max() < 2000;
+            Console.WriteLine(ok ? "target met: a bulletin over 100,000 reports in under 2 s" : "TARGET NOT MET");
+            return ok ? 0 : 1;
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(dataDir, true);
+        }
+    }
+}
