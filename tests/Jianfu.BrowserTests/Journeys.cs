@@ -222,5 +222,10 @@ public sealed partial class Journeys(BrowserFixture app)
         await Assertions.Expect(listed).ToContainTextAsync("镇村建办要求网格员每天拍照打卡");
         await Assertions.Expect(listed).ToContainTextAsync("扣 1 分");
         await ShotAsync(keeper, "f-bulletin");
+
+        await keeper.GotoAsync("/reports/dashboard");
+        await Assertions.Expect(keeper.Locator(".figures")).ToContainTextAsync("收到线索");
+        await keeper.WaitForFunctionAsync("() => window.Chart && Chart.getChart('by-category') !== undefined");
+        await ShotAsync(keeper, "f-dashboard");
     }
 }

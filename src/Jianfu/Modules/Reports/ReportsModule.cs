@@ -17,7 +17,8 @@ public static class ReportsModule
         .AddSingleton(new MonitoringSchedule(config.GetValue("Jianfu:Reports:MonitoringContactMonths", 1), config.GetValue("Jianfu:Reports:MonitoringVisitMonths", 2)))
         .AddScoped<MonitoringPoints.Handler>()
         .AddSingleton(new DeductionRule(config.GetValue("Jianfu:Reports:DeductionPerReport", 1m), config.GetValue("Jianfu:Reports:DeductionForOverdueRectification", 0.5m)))
-        .AddScoped<Bulletins.Handler>();
+        .AddScoped<Bulletins.Handler>()
+        .AddScoped<Dashboard.Handler>();
 
     public static void MapReportsApi(this RouteGroupBuilder api)
     {
@@ -28,6 +29,7 @@ public static class ReportsModule
         HandleReport.Map(api);
         MonitoringPoints.Map(api);
         Bulletins.Map(api);
+        Dashboard.Map(api);
     }
 
     /// <summary>Outside /api/v1: the bulletin download for the pages (public, like the bulletin) and Open311 GeoReport v2.</summary>

@@ -212,6 +212,13 @@ public abstract class ReportsApiTests(JianfuFactory factory)
         var entry = read["content"]!.Items("bodies").Single(b => b.Str("body") == "富盛镇 党政办公室").Items("entries").Single(e => e.Str("receipt") == receipts[0]);
         Assert.Equal("属实,待整改", entry.Str("status"));
         Assert.Contains((await anonymous.GetAsync("/api/v1/bulletins")).Json.Items(), b => b.Int("id") == id);
+        var figures = (await keeper.GetAsync("/api/v1/reports/dashboard?months=3")).Expect(HttpStatusCode.OK).Json;
+        Assert.True(figures.Int("substantiated") >= 2);
+        Assert.True(figures.Int("unsubstantiated") >= 1);
+        Assert.Contains(figures.Items("byBody"), b => b.Str("label") == "富盛镇 党政办公室" && b.Int("value") == 2);
+        Assert.Equal(3, figures.Items("byMonth").Count());
+        Assert.Equal(9, figures.Items("byCategory").Count());
+        (await dispatcher.GetAsync("/api/v1/reports/dashboard")).Expect(HttpStatusCode.Forbidden);
         var xlsx = await anonymous.Http.GetAsync($"/api/v1/bulletins/{id}/export");
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
         (await keeper.GetAsync("/api/v1/bulletins/preview?district=330602&from=2026-13-01&to=x")).Expect(HttpStatusCode.BadRequest);
