@@ -18,7 +18,9 @@ public static class ReportsModule
         .AddScoped<MonitoringPoints.Handler>()
         .AddSingleton(new DeductionRule(config.GetValue("Jianfu:Reports:DeductionPerReport", 1m), config.GetValue("Jianfu:Reports:DeductionForOverdueRectification", 0.5m)))
         .AddScoped<Bulletins.Handler>()
-        .AddScoped<Dashboard.Handler>();
+        .AddScoped<Dashboard.Handler>()
+        .AddScoped<DepartmentDeductions>()
+        .AddScoped<Contracts.IBurdenFigures>(sp => sp.GetRequiredService<DepartmentDeductions>());
 
     public static void MapReportsApi(this RouteGroupBuilder api)
     {
@@ -30,6 +32,7 @@ public static class ReportsModule
         MonitoringPoints.Map(api);
         Bulletins.Map(api);
         Dashboard.Map(api);
+        DepartmentDeductions.Map(api);
     }
 
     /// <summary>Outside /api/v1: the bulletin download for the pages (public, like the bulletin) and Open311 GeoReport v2.</summary>

@@ -136,6 +136,11 @@ public abstract class ReportsApiTests(JianfuFactory factory)
         Assert.Null(seenByBody.Json["reporter"]);
         (await dispatcher.PostAsync($"/api/v1/reports/{receipt}/handling", new { action = "close", publicReply = "x" })).Expect(HttpStatusCode.Forbidden);
         (await dispatcher.PostAsync($"/api/v1/reports/{receipt}/handling", new { action = "rectified", response = "已取消拍照要求,书面通知各村。" })).Expect(HttpStatusCode.OK);
+        var deductions = (await dispatcher.GetAsync($"/api/v1/departments/{suggested}/deductions")).Expect(HttpStatusCode.OK).Json;
+        Assert.Contains(deductions.Items("entries"), e => e.Str("receipt") == receipt);
+        Assert.True(deductions["points"]!.GetValue<decimal>() >= 1m);
+        using var secretary = await factory.LoginAsync("secretary");
+        (await secretary.GetAsync($"/api/v1/departments/{suggested}/deductions")).Expect(HttpStatusCode.Forbidden);
 
         (await keeper.PostAsync($"/api/v1/reports/{receipt}/handling", new { action = "close", publicReply = "经核实属实,已责成镇村建办取消拍照留痕要求。" })).Expect(HttpStatusCode.OK);
         var status = (await anonymous.GetAsync($"/api/v1/reports/{receipt}")).Expect(HttpStatusCode.OK).Json;

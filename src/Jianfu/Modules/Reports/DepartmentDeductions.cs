@@ -1,0 +1,69 @@
+using Jianfu.Modules.Organisation.Contracts;
+using Jianfu.Modules.Reports.Contracts;
+using Jianfu.Modules.Reports.Domain;
+using Jianfu.Platform.Database;
+using Jianfu.Platform.Errors;
+using Jianfu.Platform.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jianfu.Modules.Reports;
+
+/// <summary>
+/// Substantiated reports count against the responsible department (for a report about a Jianfu task, the department
+/// that issued it), at the bulletin's deduction rule. Shown on the department's page; read by assessment through
+/// <see cref="IBurdenFigures"/>.
+/// </summary>
+internal sealed class DepartmentDeductions(JianfuDbContext db, DeductionRule rule, TimeProvider time) : IBurdenFigures
+{
+    public sealed record Entry(string Receipt, string Category, string Unit, string Summary, string Status, string VerifiedOn, decimal Points);
+
+    public sealed record DepartmentPage(int DepartmentId, string Body, int Year, int Reports, decimal Points, IReadOnlyList<Entry> Entries);
+
+    private async Task<List<(BurdenReport Report, decimal Points)>> FoundAsync(IQueryable<BurdenReport> reports, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-8);
+        var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-8);
+        var today = time.Today();
+        var found = await reports.AsNoTracking()
+            .Where(r => r.ResponsibleDepartmentId != null && r.VerifiedAt >= start && r.VerifiedAt < end && r.Status != ReportStatus.Unsubstantiated)
+            .ToListAsync(ct);
+        return found.Select(r => (r, rule.PerReport + (r.IsRectificationOverdue(today) ? rule.ForOverdueRectification : 0m))).ToList();
+    }
+
+    public async Task<IReadOnlyList<DepartmentDeduction>> DeductionsAsync(int districtId, DateOnly from, DateOnly to, CancellationToken ct) =>
+        (await FoundAsync(db.BurdenReports.Where(r => r.DistrictId == districtId), from, to, ct))
+            .GroupBy(f => f.Report.ResponsibleDepartmentId!.Value)
+            .Select(g => new DepartmentDeduction(g.Key, g.First().Report.ResponsibleBody!, g.Count(), g.Sum(f => f.Points)))
+            .OrderByDescending(d => d.Points)
+            .ToList();
+
+    public async Task<Result<DepartmentPage>> PageAsync(int departmentId, int year, CurrentUser user, IOrganisationDirectory directory, CancellationToken ct)
+    {
+        var department = await directory.FindDepartmentAsync(departmentId, ct);
+        var unit = department is null ? null : await directory.FindUnitAsync(department.UnitId, ct);
+        if (department is null || unit is null)
+        {
+            return Error.NotFound("部门不存在。");
+        }
+
+        var own = user.Grants.Any(g => g.Department?.Id == departmentId);
+        if (!own && !user.CanAct(Role.CatalogueAdmin, unit) && !user.CanAct(Role.Admin, unit))
+        {
+            return Error.Forbidden("只有本部门人员、区减负办和系统管理员可以查看。");
+        }
+
+        var found = await FoundAsync(db.BurdenReports.Where(r => r.ResponsibleDepartmentId == departmentId), new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), ct);
+        var entries = found.OrderByDescending(f => f.Report.VerifiedAt).Select(f => new Entry(
+            f.Report.Receipt, ReportCategories.NameOf(f.Report.Category), f.Report.UnitName, f.Report.Summary ?? "", f.Report.Status.Chinese(),
+            DateOnly.FromDateTime(f.Report.VerifiedAt!.Value.AddHours(8)).ToString("yyyy-MM-dd"), f.Points)).ToList();
+        return new DepartmentPage(departmentId, $"{department.UnitName} {department.Name}", year, entries.Count, found.Sum(f => f.Points), entries);
+    }
+
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapGet("/departments/{id:int}/deductions", async (int id, int? year, DepartmentDeductions deductions, ICurrentUserAccessor current,
+                    IOrganisationDirectory directory, CancellationToken ct) =>
+                (await deductions.PageAsync(id, year ?? DateTime.UtcNow.AddHours(8).Year, await current.GetAsync(ct), directory, ct)).ToHttp(Results.Ok))
+            .WithName("DepartmentDeductions")
+            .WithSummary("部门本年度被查实的问题线索和扣分(本部门、区减负办、管理员可见)")
+            .Produces<DepartmentPage>();
+}
