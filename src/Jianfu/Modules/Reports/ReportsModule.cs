@@ -7,6 +7,7 @@ public static class ReportsModule
     public static IServiceCollection AddReportsModule(this IServiceCollection services, IConfiguration config) => services
         .AddSingleton<IntakeLimiter>()
         .AddSingleton<ReportWriter>()
+        .AddHostedService<ReportDigest>()
         .AddHostedService(sp => sp.GetRequiredService<ReportWriter>())
         .AddSingleton(new ReportTimeLimits(config.GetValue("Jianfu:Reports:VerifyDays", 5), config.GetValue("Jianfu:Reports:RectifyDays", 15)))
         .AddScoped<SubmitReport.Handler>()

@@ -54,6 +54,8 @@ public abstract class JianfuDbContext(DbContextOptions options) : IdentityDbCont
 
     internal DbSet<Bulletin> Bulletins => Set<Bulletin>();
 
+    internal DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -69,6 +71,12 @@ public abstract class JianfuDbContext(DbContextOptions options) : IdentityDbCont
         ConfigureCatalogue(builder);
         ConfigureDispatch(builder);
         ConfigureReports(builder);
+        builder.Entity<Notifications.Notification>(e =>
+        {
+            e.HasIndex(n => new { n.UserId, n.Kind, n.Day }).IsUnique();
+            e.HasIndex(n => new { n.UserId, n.ReadAt });
+            e.Property(n => n.Body).HasMaxLength(2000);
+        });
     }
 
     private static void ConfigureOrganisation(ModelBuilder b)

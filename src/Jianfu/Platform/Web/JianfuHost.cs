@@ -76,6 +76,7 @@ public static class JianfuHost
         services.AddCascadingAuthenticationState();
         services.AddOrganisationModule().AddCatalogueModule().AddDispatchModule().AddReportsModule(config);
         services.AddSingleton<Files.AttachmentStore>();
+        services.AddScoped<Notifications.Notifier>();
         services.AddScoped<DemoSeeder>();
         services.AddSingleton<DemoStatus>();
         return builder;
@@ -108,6 +109,7 @@ public static class JianfuHost
         api.MapCatalogueApi();
         api.MapDispatchApi();
         api.MapReportsApi();
+        Notifications.Notifier.Map(api);
 
         app.MapRazorComponents<Layout.App>();
         app.MapPost("/logout", Logout.HandleAsync).WithMetadata(new RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();

@@ -127,6 +127,16 @@ public abstract class ReportsApiTests(JianfuFactory factory)
             .Expect(HttpStatusCode.OK);
         var requested = (await keeper.PostAsync($"/api/v1/reports/{receipt}/handling", new { action = "request-rectification" })).Expect(HttpStatusCode.OK).Json;
         Assert.Equal("RectificationRequested", requested.Str("status"));
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var sent = await factory.WithServiceAsync<IServiceProvider, int>(sp => Jianfu.Modules.Reports.ReportDigest.SendAsync(sp, today.AddDays(400), CancellationToken.None));
+        Assert.True(sent >= 2);
+        Assert.Equal(0, await factory.WithServiceAsync<IServiceProvider, int>(sp => Jianfu.Modules.Reports.ReportDigest.SendAsync(sp, today.AddDays(400), CancellationToken.None)));
+        var digest = (await dispatcher.GetAsync("/api/v1/notifications")).Expect(HttpStatusCode.OK).Json.Items().Single(n => n.Str("day") == today.AddDays(400).ToString("yyyy-MM-dd"));
+        Assert.Contains("超期", digest.Str("body"));
+        Assert.Contains((await keeper.GetAsync("/api/v1/notifications")).Json.Items(), n => n.Str("title") == "问题线索每日提醒");
+        (await dispatcher.PostAsync("/api/v1/notifications/read")).Expect(HttpStatusCode.NoContent);
+        Assert.All((await dispatcher.GetAsync("/api/v1/notifications")).Json.Items(), n => Assert.True(n["read"]!.GetValue<bool>()));
+
 
         Assert.Contains((await dispatcher.GetAsync("/api/v1/rectifications")).Expect(HttpStatusCode.OK).Json.Items(), r => r.Str("receipt") == receipt);
         var seenByBody = await dispatcher.GetAsync($"/api/v1/reports/{receipt}/handling");
