@@ -15,19 +15,19 @@ namespace Jianfu.Modules.Reports;
 /// </summary>
 internal static class HandleReport
 {
-    public sealed record Request(string? Action, string? Summary, int? ResponsibleDepartmentId, string? Reason, string? PublicReply, string? Response = null);
+    public sealed record Request(string? Action, string? Summary, int? ResponsibleDepartmentId, string? Reason, string? PublicReply, string? Response = null, string? DelegateTo = null);
 
     public sealed record Detail(
         string Receipt, string Category, string CategoryName, string Status, string StatusText, string Unit, string Description,
         DateTime ReceivedAt, string VerifyDue, bool Overdue, string? RelatedTitle, int? RelatedTaskId, string? Summary, string? ResponsibleBody,
         int? ResponsibleDepartmentId, string? SuggestedBody, int? SuggestedDepartmentId, string? RectifyDue, string? RectificationResponse,
-        string? PublicReply, string? VerificationNote, string? AttachmentName, string? Contact, string? Reporter, IReadOnlyList<HistoryItem> History);
+        string? PublicReply, string? VerificationNote, string? AttachmentName, string? Contact, string? Reporter, string? Delegate, IReadOnlyList<HistoryItem> History);
 
     public sealed record HistoryItem(DateTime At, string Actor, string Action, string? Note);
 
     public sealed class Handler(
         JianfuDbContext db, ReportAccess access, IOrganisationDirectory directory, IDispatchLookup dispatches,
-        IDataProtectionProvider protection, WorkCalendar calendar, ReportTimeLimits limits, TimeProvider time)
+        IDataProtectionProvider protection, WorkCalendar calendar, IConfiguration config, TimeProvider time)
     {
         public async Task<Result<Detail>> DetailAsync(string receipt, CancellationToken ct)
         {
@@ -67,13 +67,41 @@ internal static class HandleReport
                         return Error.Validation("responsibleDepartmentId", "责任单位须是本区的镇街职能部门或区级部门。");
                     }
 
+                    if (body is not null && report.DelegateUserId is { } delegated &&
+                        (await directory.UsersOfDepartmentAsync(body.Id, ct)).Any(u => u.Id == delegated))
+                    {
+                        return Error.Validation("responsibleDepartmentId", "受委托人属于该责任单位,请区减负办改委托他人后再认定。");
+                    }
+
                     error = report.Substantiate(actor, now, r.Summary, body?.Id, body is null ? null : $"{body.UnitName} {body.Name}", r.Reason);
                     break;
                 case "unsubstantiate":
                     error = report.Unsubstantiate(actor, now, r.Reason);
                     break;
                 case "request-rectification":
-                    error = report.RequestRectification(actor, now, limits.RectifyDue(time.Today(), calendar));
+                    var districtCode = (await directory.FindUnitAsync(report.DistrictId, ct))?.Code ?? "";
+                    error = report.RequestRectification(actor, now, ReportTimeLimits.For(config, districtCode).RectifyDue(time.Today(), calendar));
+                    break;
+                case "delegate":
+                    if (!await access.IsKeeperAsync(report, ct))
+                    {
+                        return Error.Forbidden("只有区减负办(清单管理员)可以委托他人办理。");
+                    }
+
+                    var person = string.IsNullOrWhiteSpace(r.DelegateTo) ? null : await directory.FindUserAsync(r.DelegateTo.Trim(), ct);
+                    if (person is null)
+                    {
+                        return Error.Validation("delegateTo", $"用户“{r.DelegateTo}”不存在。");
+                    }
+
+                    // Whoever is reported on must never handle the report against them, nor learn who made it.
+                    if (report.ResponsibleDepartmentId is { } against &&
+                        (await directory.UsersOfDepartmentAsync(against, ct)).Any(u => u.Id == person.Id))
+                    {
+                        return Error.Validation("delegateTo", "不能委托给被反映的责任单位的人员。");
+                    }
+
+                    error = report.Delegate(actor, now, person.Id, person.DisplayName);
                     break;
                 case "rectified":
                     error = report.RecordRectification(actor, now, r.Response);
@@ -82,7 +110,7 @@ internal static class HandleReport
                     error = report.Close(actor, now, r.PublicReply);
                     break;
                 default:
-                    return Error.Validation("action", "操作应为 verify、substantiate、unsubstantiate、request-rectification、rectified 或 close。");
+                    return Error.Validation("action", "操作应为 verify、substantiate、unsubstantiate、request-rectification、rectified、close 或 delegate。");
             }
 
             if (error is not null)
@@ -107,6 +135,7 @@ internal static class HandleReport
                 r.AttachmentName,
                 handler && r.ContactProtected is { } c ? protection.CreateProtector(SubmitReport.Handler.ContactPurpose).Unprotect(c) : null,
                 handler ? r.ReporterName : null,
+                handler ? r.DelegateName : null,
                 r.History.OrderBy(h => h.At).ThenBy(h => h.Id)
                     .Where(h => handler || h.Action != "收到线索")
                     .Select(h => new HistoryItem(DateTime.SpecifyKind(h.At, DateTimeKind.Utc), h.ActorName, h.Action, handler ? h.Note : null)).ToList());
@@ -123,7 +152,7 @@ internal static class HandleReport
         api.MapPost("/reports/{receipt}/handling", async (string receipt, Request request, Handler handler, CancellationToken ct) =>
                 (await handler.HandleAsync(receipt, request, ct)).ToHttp(Results.Ok))
             .WithName("HandleReport")
-            .WithSummary("办理线索:verify 开始核实、substantiate 属实(summary, responsibleDepartmentId)、unsubstantiate 不属实(reason)、request-rectification 要求整改、rectified 责任单位反馈(response)、close 办结(publicReply)")
+            .WithSummary("办理线索:verify 开始核实、substantiate 属实(summary, responsibleDepartmentId)、unsubstantiate 不属实(reason)、request-rectification 要求整改、rectified 责任单位反馈(response)、close 办结(publicReply)、delegate 委托办理(delegateTo 用户名)")
             .Produces<Detail>();
     }
 }

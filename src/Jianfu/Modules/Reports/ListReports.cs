@@ -20,12 +20,13 @@ internal static class ListReports
         public async Task<Result<List<Item>>> HandleAsync(string? filter, int page, CancellationToken ct)
         {
             var districts = await access.HandledDistrictsAsync(ct);
-            if (districts.Count == 0)
+            var userId = (await current.GetAsync(ct)).UserId;
+            if (districts.Count == 0 && !await db.BurdenReports.AnyAsync(r => r.DelegateUserId == userId, ct))
             {
-                return Error.Forbidden("只有区减负办(清单管理员)可以处理问题线索。");
+                return Error.Forbidden("只有区减负办(清单管理员)和受委托的人员可以处理问题线索。");
             }
 
-            var query = db.BurdenReports.AsNoTracking().Where(r => districts.Contains(r.DistrictId));
+            var query = db.BurdenReports.AsNoTracking().Where(r => districts.Contains(r.DistrictId) || r.DelegateUserId == userId);
             var today = time.Today();
             query = (filter ?? "open") switch
             {

@@ -28,8 +28,7 @@ internal sealed class ReportAccess(JianfuDbContext db, ICurrentUserAccessor curr
         }
 
         var user = await current.GetAsync(ct);
-        var district = await directory.FindUnitAsync(report.DistrictId, ct);
-        if (district is not null && user.CanAct(Role.CatalogueAdmin, district))
+        if (await IsKeeperAsync(report, ct) || (report.DelegateUserId is not null && report.DelegateUserId == user.UserId))
         {
             return (user, report, Seat.Handler);
         }
@@ -41,6 +40,13 @@ internal sealed class ReportAccess(JianfuDbContext db, ICurrentUserAccessor curr
         }
 
         return Error.Forbidden("只有区减负办(清单管理员)和被要求整改的责任单位可以查看此线索。");
+    }
+
+    /// <summary>The district's list keeper (not a delegate).</summary>
+    public async Task<bool> IsKeeperAsync(BurdenReport report, CancellationToken ct)
+    {
+        var district = await directory.FindUnitAsync(report.DistrictId, ct);
+        return district is not null && (await current.GetAsync(ct)).CanAct(Role.CatalogueAdmin, district);
     }
 
     public async Task<IReadOnlyList<int>> HandledDistrictsAsync(CancellationToken ct) =>

@@ -9,7 +9,6 @@ public static class ReportsModule
         .AddSingleton<ReportWriter>()
         .AddHostedService<ReportDigest>()
         .AddHostedService(sp => sp.GetRequiredService<ReportWriter>())
-        .AddSingleton(new ReportTimeLimits(config.GetValue("Jianfu:Reports:VerifyDays", 5), config.GetValue("Jianfu:Reports:RectifyDays", 15)))
         .AddScoped<SubmitReport.Handler>()
         .AddScoped<GetReportLocation.Handler>()
         .AddScoped<ReportAccess>()

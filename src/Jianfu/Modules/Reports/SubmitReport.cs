@@ -7,7 +7,6 @@ using Jianfu.Platform.Errors;
 using Jianfu.Platform.Files;
 using Jianfu.Platform.Time;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jianfu.Modules.Reports;
@@ -34,7 +33,7 @@ internal static partial class SubmitReport
         AttachmentStore files,
         IDataProtectionProvider protection,
         WorkCalendar calendar,
-        ReportTimeLimits limits,
+        IConfiguration config,
         TimeProvider time)
     {
         public const string ContactPurpose = "Jianfu.Reports.Contact";
@@ -104,6 +103,8 @@ internal static partial class SubmitReport
 
             var now = time.UtcNow();
             var today = time.Today();
+            var district = await directory.FindUnitAsync(location.DistrictId, ct);
+            var limits = ReportTimeLimits.For(config, district?.Code ?? "");
             var report = new BurdenReport
             {
                 Receipt = BurdenReport.NewReceipt(today),
@@ -144,23 +145,50 @@ internal static partial class SubmitReport
     [GeneratedRegex(@"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|\+?86-?1[3-9]\d{9})$")]
     private static partial Regex PhonePattern();
 
-    public static void Map(RouteGroupBuilder api)
+    /// <summary>JSON, or multipart/form-data with the same fields plus "file": one endpoint for both, as the API promises.</summary>
+    public static async Task<IResult> EndpointAsync(HttpContext http, Handler handler, CancellationToken ct)
     {
-        api.MapPost("/reports", async (Request request, HttpContext http, Handler handler, CancellationToken ct) =>
-                (await handler.HandleAsync(request, null, http.Connection.RemoteIpAddress?.ToString(), null, ct))
-                    .ToHttp(r => Results.Created($"/api/v1/reports/{r.Receipt}", r)))
+        Request? request;
+        IFormFile? file = null;
+        if (http.Request.HasFormContentType)
+        {
+            var form = await http.Request.ReadFormAsync(ct);
+            int? taskId = int.TryParse(form["taskId"], out var t) ? t : null;
+            if (!string.IsNullOrEmpty(form["taskId"]) && taskId is null)
+            {
+                return Error.Validation("taskId", "taskId 应为数字。").ToProblem();
+            }
+
+            request = new Request(form["token"], form["category"], form["description"], form["contact"], taskId);
+            file = form.Files["file"];
+        }
+        else
+        {
+            try
+            {
+                request = await http.Request.ReadFromJsonAsync<Request>(ct);
+            }
+            catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
+            {
+                request = null;
+            }
+
+            if (request is null)
+            {
+                return new Error("bad-request", "请求格式错误:请求体不是有效的 JSON,或字段类型不正确。", StatusCodes.Status400BadRequest).ToProblem();
+            }
+        }
+
+        return (await handler.HandleAsync(request, file, http.Connection.RemoteIpAddress?.ToString(), null, ct))
+            .ToHttp(r => Results.Created($"/api/v1/reports/{r.Receipt}", r));
+    }
+
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapPost("/reports", EndpointAsync)
             .AllowAnonymous()
+            .Accepts<Request>("application/json", "multipart/form-data")
             .WithName("SubmitReport")
-            .WithSummary("公开反映基层减负问题线索(无需登录,凭二维码 token);返回回执号")
+            .WithSummary("公开反映基层减负问题线索(无需登录,凭二维码 token);JSON,或 multipart 表单加一个附件 file(图片或 PDF,不超过5MB,按内容判断类型);返回回执号")
             .Produces<Response>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
-        api.MapPost("/reports/with-attachment", async ([FromForm] string? token, [FromForm] string? category, [FromForm] string? description,
-                    [FromForm] string? contact, [FromForm] int? taskId, IFormFile? file, HttpContext http, Handler handler, CancellationToken ct) =>
-                (await handler.HandleAsync(new Request(token, category, description, contact, taskId), file, http.Connection.RemoteIpAddress?.ToString(), null, ct))
-                    .ToHttp(r => Results.Created($"/api/v1/reports/{r.Receipt}", r)))
-            .AllowAnonymous()
-            .WithName("SubmitReportWithAttachment")
-            .WithSummary("同上,multipart 表单,可附一个图片或 PDF(不超过5MB,按内容判断类型)")
-            .Produces<Response>(StatusCodes.Status201Created);
-    }
 }

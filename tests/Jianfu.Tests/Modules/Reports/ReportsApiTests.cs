@@ -240,6 +240,32 @@ public abstract class ReportsApiTests(JianfuFactory factory)
     }
 
     [Fact]
+    public async Task Keeper_DelegatesAReport_ToSomeoneOutsideTheBodyReportedOn()
+    {
+        var token = await TokenAsync("330602108232");
+        using var anonymous = factory.Anonymous();
+        var receipt = (await anonymous.PostAsync("/api/v1/reports", new { token, category = "plaque", description = "要求村委会门口挂十一块牌子", contact = "13600003333", taskId = (int?)null }))
+            .Expect(HttpStatusCode.Created).Json.Str("receipt");
+        var delegateName = await factory.CreateUserAsync(Jianfu.Modules.Organisation.Contracts.Role.Reviewer, "330602");
+        using var keeper = await factory.LoginAsync("catalogue");
+        (await keeper.PostAsync($"/api/v1/reports/{receipt}/handling", new { action = "delegate", delegateTo = "nobody-here" })).Expect(HttpStatusCode.BadRequest);
+        (await keeper.PostAsync($"/api/v1/reports/{receipt}/handling", new { action = "delegate", delegateTo = delegateName })).Expect(HttpStatusCode.OK);
+
+        using var delegated = await factory.LoginAsync(delegateName);
+        Assert.Contains((await delegated.GetAsync("/api/v1/reports")).Expect(HttpStatusCode.OK).Json.Items(), r => r.Str("receipt") == receipt);
+        var detail = (await delegated.GetAsync($"/api/v1/reports/{receipt}/handling")).Expect(HttpStatusCode.OK).Json;
+        Assert.Equal("13600003333", detail.Str("contact"));
+        (await delegated.PostAsync($"/api/v1/reports/{receipt}/handling", new { action = "verify" })).Expect(HttpStatusCode.OK);
+        (await delegated.PostAsync($"/api/v1/reports/{receipt}/handling", new { action = "delegate", delegateTo = "catalogue" })).Expect(HttpStatusCode.Forbidden);
+
+        var office = (await keeper.GetAsync("/api/v1/units/330602108/departments")).Json.Items().Single(d => d.Str("name") == "综合行政执法队").Int("id");
+        var insider = await factory.CreateUserAsync(Jianfu.Modules.Organisation.Contracts.Role.Dispatcher, "330602108", "综合行政执法队");
+        (await keeper.PostAsync($"/api/v1/reports/{receipt}/handling", new { action = "delegate", delegateTo = insider })).Expect(HttpStatusCode.OK);
+        (await keeper.PostAsync($"/api/v1/reports/{receipt}/handling", new { action = "substantiate", summary = "执法队要求挂牌", responsibleDepartmentId = office }))
+            .Expect(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task Attachment_IsCheckedByContent_NotByName()
     {
         var token = await TokenAsync("330602108224");
@@ -251,7 +277,7 @@ public abstract class ReportsApiTests(JianfuFactory factory)
                 { new StringContent(token), "token" }, { new StringContent("apps-and-groups"), "category" },
                 { new StringContent("要求下载六个政务App并每天登录"), "description" }, { new ByteArrayContent(bytes), "file", name },
             };
-            using var response = await anonymous.Http.PostAsync("/api/v1/reports/with-attachment", form);
+            using var response = await anonymous.Http.PostAsync("/api/v1/reports", form);
             return await Reply.ReadAsync(response);
         }
 

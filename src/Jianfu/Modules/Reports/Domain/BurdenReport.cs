@@ -89,6 +89,11 @@ internal sealed class BurdenReport
 
     public string? PublicReply { get; set; }
 
+    /// <summary>A handler the list keeper delegated this report to (委托办理); handles it like a keeper.</summary>
+    public string? DelegateUserId { get; set; }
+
+    public string? DelegateName { get; set; }
+
     public DateTime? ClosedAt { get; set; }
 
     public List<ReportHistory> History { get; set; } = [];
@@ -112,6 +117,18 @@ internal sealed class BurdenReport
 
     public void Record(ReportActor actor, DateTime at, string action, string? note = null) =>
         History.Add(new ReportHistory { At = at, ActorId = actor.UserId, ActorName = actor.Name, Action = action, Note = note });
+
+    public Error? Delegate(ReportActor actor, DateTime now, string userId, string name)
+    {
+        if (Status == ReportStatus.Closed)
+        {
+            return Refused("委托办理", "未办结");
+        }
+
+        (DelegateUserId, DelegateName) = (userId, name);
+        Record(actor, now, "委托办理", name);
+        return null;
+    }
 
     public Error? StartVerification(ReportActor actor, DateTime now)
     {
@@ -246,9 +263,19 @@ internal static class ReportStatusNames
     };
 }
 
-/// <summary>Time limits in working days, configurable per installation (Jianfu:Reports:VerifyDays, RectifyDays).</summary>
+/// <summary>
+/// Time limits in working days: Jianfu:Reports:VerifyDays and RectifyDays (default 5 and 15), overridden per district by
+/// Jianfu:Reports:Districts:{districtCode}:VerifyDays / RectifyDays.
+/// </summary>
 internal sealed record ReportTimeLimits(int VerifyDays = 5, int RectifyDays = 15)
 {
+    public static ReportTimeLimits For(IConfiguration config, string districtCode)
+    {
+        var fallback = new ReportTimeLimits(config.GetValue("Jianfu:Reports:VerifyDays", 5), config.GetValue("Jianfu:Reports:RectifyDays", 15));
+        var district = config.GetSection($"Jianfu:Reports:Districts:{districtCode}");
+        return new ReportTimeLimits(district.GetValue("VerifyDays", fallback.VerifyDays), district.GetValue("RectifyDays", fallback.RectifyDays));
+    }
+
     public DateOnly VerifyDue(DateOnly received, WorkCalendar calendar) => calendar.AddWorkingDays(received, VerifyDays);
 
     public DateOnly RectifyDue(DateOnly requested, WorkCalendar calendar) => calendar.AddWorkingDays(requested, RectifyDays);

@@ -852,6 +852,12 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("DelegateName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DelegateUserId")
+                        .HasColumnType("text");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(2000)

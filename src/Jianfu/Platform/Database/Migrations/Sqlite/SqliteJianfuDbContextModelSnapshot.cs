@@ -817,6 +817,12 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DelegateName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DelegateUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(2000)
