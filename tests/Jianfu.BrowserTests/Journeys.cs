@@ -183,6 +183,7 @@ public sealed partial class Journeys(BrowserFixture app)
         await Assertions.Expect(phone.Locator(".hint")).ToContainTextAsync("倪家溇村委会");
         await phone.GetByLabel("要求台账/留痕/打卡/拍照").CheckAsync();
         await phone.GetByLabel("问题描述").FillAsync("镇里要求网格员每天在工作群拍照打卡,晚上还要截图汇总上报。");
+        await phone.GetByLabel("关联任务").SelectOptionAsync(new SelectOptionValue { Label = "开展汛后农村房屋安全隐患排查(村镇建设和管理办公室)" });
         await phone.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
         var receipt = (await phone.Locator("#receipt").TextContentAsync())!.Trim();
         Assert.Matches(new Regex("^JF\\d{6}-[2-9A-Z]{8}$"), receipt);
@@ -198,6 +199,7 @@ public sealed partial class Journeys(BrowserFixture app)
 
         await keeper.Locator("nav.menu").GetByRole(AriaRole.Link, new() { Name = "问题线索" }).ClickAsync();
         await keeper.GetByRole(AriaRole.Link).Filter(new() { HasText = receipt }).ClickAsync();
+        await Assertions.Expect(keeper.Locator(".facts")).ToContainTextAsync("开展汛后农村房屋安全隐患排查");
         await keeper.GetByRole(AriaRole.Button, new() { Name = "开始核实" }).ClickAsync();
         await keeper.GetByLabel("查实的问题").FillAsync("镇村建办要求网格员每天拍照打卡");
         await keeper.GetByLabel("责任单位").SelectOptionAsync(new SelectOptionValue { Label = "富盛镇 · 村镇建设和管理办公室" });
@@ -227,5 +229,11 @@ public sealed partial class Journeys(BrowserFixture app)
         await Assertions.Expect(keeper.Locator(".figures")).ToContainTextAsync("收到线索");
         await keeper.WaitForFunctionAsync("() => window.Chart && Chart.getChart('by-category') !== undefined");
         await ShotAsync(keeper, "f-dashboard");
+
+        await keeper.GotoAsync(new Uri(url).AbsolutePath.Replace("/r/", "/report-locations/330602108202/poster#", StringComparison.Ordinal));
+        await keeper.GetByRole(AriaRole.Button, new() { Name = "作废此二维码,生成新的" }).ClickAsync();
+        await Assertions.Expect(keeper.Locator(".poster-url")).Not.ToHaveTextAsync(url);
+        await phone.GotoAsync(url);
+        await Assertions.Expect(phone.Locator(".error")).ToContainTextAsync("二维码无效或已停用");
     }
 }

@@ -6,4 +6,7 @@ public sealed record TaskInfo(int TaskId, int DispatchId, int CommunityId, strin
 public interface IDispatchLookup
 {
     Task<TaskInfo?> FindTaskAsync(int taskId, CancellationToken ct);
+
+    /// <summary>Tasks sent to the communities with these ids in the last <paramref name="days"/> days, newest first.</summary>
+    Task<IReadOnlyList<TaskInfo>> RecentTasksAsync(IReadOnlyCollection<int> communityIds, int days, CancellationToken ct);
 }
