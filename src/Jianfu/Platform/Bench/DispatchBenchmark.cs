@@ -217,16 +217,11 @@ internal static class DispatchBenchmark
             db.Dispatches.Add(d);
             if (n % 250 == 249)
             {
-                db.ChangeTracker.DetectChanges();
-                await db.SaveChangesAsync();
-                db.ChangeTracker.Clear();
+                await BenchData.FlushAsync(db);
             }
         }
 
-        db.ChangeTracker.DetectChanges();
-        await db.SaveChangesAsync();
-        // Fresh statistics, as a production database has them, so that both planners choose their indexes.
-        await db.Database.ExecuteSqlRawAsync("ANALYZE");
+        await BenchData.FinishAsync(db);
 
         return people;
     }

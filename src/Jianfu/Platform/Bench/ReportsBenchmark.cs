@@ -179,15 +179,11 @@ internal static class ReportsBenchmark
                     });
                     if (i % 5000 == 4999)
                     {
-                        db.ChangeTracker.DetectChanges();
-                        await db.SaveChangesAsync();
-                        db.ChangeTracker.Clear();
+                        await BenchData.FlushAsync(db);
                     }
                 }
 
-                db.ChangeTracker.DetectChanges();
-                await db.SaveChangesAsync();
-                await db.Database.ExecuteSqlRawAsync("ANALYZE");
+                await BenchData.FinishAsync(db);
                 Console.WriteLine($"   seeded in {watch.Elapsed.TotalSeconds:F1} s");
             }
 
