@@ -1,4 +1,3 @@
-using Jianfu.Modules.Organisation.Contracts;
 using Jianfu.Modules.Reports.Domain;
 using Jianfu.Platform.Database;
 using Jianfu.Platform.Errors;
@@ -16,12 +15,11 @@ internal static class Dashboard
         int Total, int Substantiated, int Unsubstantiated, double ShareSubstantiated, double? MedianDaysToVerify, double? MedianDaysToRectify,
         int Overdue, IReadOnlyList<Count> ByCategory, IReadOnlyList<Count> ByBody, IReadOnlyList<Count> ByMonth);
 
-    public sealed class Handler(JianfuDbContext db, ICurrentUserAccessor current, TimeProvider time)
+    public sealed class Handler(JianfuDbContext db, ReportAccess access, TimeProvider time)
     {
         public async Task<Result<Figures>> HandleAsync(int months, CancellationToken ct)
         {
-            var user = await current.GetAsync(ct);
-            var districts = user.GrantsOf(Role.CatalogueAdmin).Select(g => g.Unit.DistrictId).Distinct().ToList();
+            var districts = await access.HandledDistrictsAsync(ct);
             if (districts.Count == 0)
             {
                 return Error.Forbidden("只有区减负办(清单管理员)可以查看线索统计。");

@@ -12,7 +12,14 @@ internal static class ListReports
     public const int PageSize = 50;
 
     public sealed record Item(string Receipt, string Category, string CategoryName, string Status, string StatusText, string Unit, string Description,
-        DateTime ReceivedAt, string? ResponsibleBody, string? Due, bool Overdue, bool HasContact, string? RelatedTitle);
+        DateTime ReceivedAt, string? ResponsibleBody, string? Due, bool Overdue, bool HasContact, string? RelatedTitle)
+    {
+        public static Item From(BurdenReport r, DateOnly today) => new(
+            r.Receipt, r.Category, ReportCategories.NameOf(r.Category), r.Status.ToString(), r.Status.Chinese(), r.UnitName,
+            r.Description.Length > 80 ? r.Description[..80] + "…" : r.Description, DateTime.SpecifyKind(r.ReceivedAt, DateTimeKind.Utc),
+            r.ResponsibleBody, (r.Status == ReportStatus.RectificationRequested ? r.RectifyDue : r.VerifyDue)?.ToString("yyyy-MM-dd"),
+            r.IsOverdue(today), r.ContactProtected is not null || r.ReporterUserId is not null, r.RelatedTitle);
+    }
 
     public sealed class Handler(JianfuDbContext db, ReportAccess access, Organisation.Contracts.ICurrentUserAccessor current, TimeProvider time)
     {
@@ -60,11 +67,7 @@ internal static class ListReports
         private static async Task<List<Item>> PageAsync(IQueryable<BurdenReport> query, int page, DateOnly today, CancellationToken ct)
         {
             var rows = await query.Skip(Math.Max(0, page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
-            return rows.Select(r => new Item(
-                r.Receipt, r.Category, ReportCategories.NameOf(r.Category), r.Status.ToString(), r.Status.Chinese(), r.UnitName,
-                r.Description.Length > 80 ? r.Description[..80] + "…" : r.Description, DateTime.SpecifyKind(r.ReceivedAt, DateTimeKind.Utc),
-                r.ResponsibleBody, (r.Status == ReportStatus.RectificationRequested ? r.RectifyDue : r.VerifyDue)?.ToString("yyyy-MM-dd"),
-                r.IsOverdue(today), r.ContactProtected is not null || r.ReporterUserId is not null, r.RelatedTitle)).ToList();
+            return rows.Select(r => Item.From(r, today)).ToList();
         }
     }
 

@@ -22,13 +22,12 @@ internal static class MonitoringPoints
 
     public sealed record Detail(Summary Point, IReadOnlyList<Activity> Activities, IReadOnlyList<ListReports.Item> Reports);
 
-    public sealed class Handler(JianfuDbContext db, ICurrentUserAccessor current, IOrganisationDirectory directory, MonitoringSchedule schedule, TimeProvider time)
+    public sealed class Handler(JianfuDbContext db, ICurrentUserAccessor current, ReportAccess access, IOrganisationDirectory directory, MonitoringSchedule schedule, TimeProvider time)
     {
-        private async Task<Result<(CurrentUser User, List<int> Districts)>> KeeperAsync(CancellationToken ct)
+        private async Task<Result<(CurrentUser User, IReadOnlyList<int> Districts)>> KeeperAsync(CancellationToken ct)
         {
-            var user = await current.GetAsync(ct);
-            var districts = user.GrantsOf(Role.CatalogueAdmin).Select(g => g.Unit.DistrictId).Distinct().ToList();
-            return districts.Count == 0 ? Error.Forbidden("只有区减负办(清单管理员)可以管理减负监测点。") : (user, districts);
+            var districts = await access.HandledDistrictsAsync(ct);
+            return districts.Count == 0 ? Error.Forbidden("只有区减负办(清单管理员)可以管理减负监测点。") : (await current.GetAsync(ct), districts);
         }
 
         public async Task<Result<List<Summary>>> ListAsync(CancellationToken ct)
@@ -99,9 +98,8 @@ internal static class MonitoringPoints
 
             var today = time.Today();
             var reports = await db.BurdenReports.AsNoTracking().Where(r => r.UnitId == point.UnitId).OrderByDescending(r => r.ReceivedAt).Take(100).ToListAsync(ct);
-            var items = reports.Select(r => new ListReports.Item(
-                r.Receipt, r.Category, ReportCategories.NameOf(r.Category), r.Status.ToString(), r.Status.Chinese(), r.UnitName, r.Description,
-                DateTime.SpecifyKind(r.ReceivedAt, DateTimeKind.Utc), r.ResponsibleBody, null, r.IsOverdue(today), false, r.RelatedTitle)).ToList();
+            // The point's page shows each report in full, without due dates or whether the reporter left a phone.
+            var items = reports.Select(r => ListReports.Item.From(r, today) with { Description = r.Description, Due = null, HasContact = false }).ToList();
             var activities = point.Activities.OrderByDescending(a => a.Date).ThenByDescending(a => a.Id)
                 .Select(a => new Activity(a.Kind.ToString(), Format(a.Date), a.Who, a.Learned,
                     a.LinkedReceipts.Split(',', StringSplitOptions.RemoveEmptyEntries), a.RecordedBy)).ToList();
