@@ -87,6 +87,69 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Bulletins",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DistrictId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    From = table.Column<DateOnly>(type: "date", nullable: false),
+                    To = table.Column<DateOnly>(type: "date", nullable: false),
+                    PublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PublishedBy = table.Column<string>(type: "text", nullable: false),
+                    ContentJson = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Bulletins", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BurdenReports",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Receipt = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    LocationId = table.Column<int>(type: "integer", nullable: false),
+                    DistrictId = table.Column<int>(type: "integer", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    UnitName = table.Column<string>(type: "text", nullable: false),
+                    Category = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    RelatedTaskId = table.Column<int>(type: "integer", nullable: true),
+                    RelatedDispatchId = table.Column<int>(type: "integer", nullable: true),
+                    RelatedTitle = table.Column<string>(type: "text", nullable: true),
+                    ContactProtected = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ReporterUserId = table.Column<string>(type: "text", nullable: true),
+                    ReporterName = table.Column<string>(type: "text", nullable: true),
+                    AttachmentName = table.Column<string>(type: "text", nullable: true),
+                    AttachmentKey = table.Column<string>(type: "text", nullable: true),
+                    AttachmentContentType = table.Column<string>(type: "text", nullable: true),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    VerifyDue = table.Column<DateOnly>(type: "date", nullable: false),
+                    VerifiedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    VerificationNote = table.Column<string>(type: "text", nullable: true),
+                    Summary = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ResponsibleDepartmentId = table.Column<int>(type: "integer", nullable: true),
+                    ResponsibleBody = table.Column<string>(type: "text", nullable: true),
+                    RectificationRequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RectifyDue = table.Column<DateOnly>(type: "date", nullable: true),
+                    RectificationResponse = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    RectifiedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    PublicReply = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    DelegateUserId = table.Column<string>(type: "text", nullable: true),
+                    DelegateName = table.Column<string>(type: "text", nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BurdenReports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CatalogueHistory",
                 columns: table => new
                 {
@@ -177,6 +240,45 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "MonitoringPoints",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DistrictId = table.Column<int>(type: "integer", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    UnitCode = table.Column<string>(type: "text", nullable: false),
+                    UnitName = table.Column<string>(type: "text", nullable: false),
+                    DesignatedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    DesignatedBy = table.Column<string>(type: "text", nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MonitoringPoints", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Kind = table.Column<string>(type: "text", nullable: false),
+                    Title = table.Column<string>(type: "text", nullable: false),
+                    Body = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Link = table.Column<string>(type: "text", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReadAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OrganisationHistory",
                 columns: table => new
                 {
@@ -190,6 +292,28 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OrganisationHistory", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportLocations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Token = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    UnitCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    UnitName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DistrictId = table.Column<int>(type: "integer", nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "text", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RevokedBy = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportLocations", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -325,6 +449,30 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReportHistory",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReportId = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ActorId = table.Column<string>(type: "text", nullable: true),
+                    ActorName = table.Column<string>(type: "text", nullable: false),
+                    Action = table.Column<string>(type: "text", nullable: false),
+                    Note = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportHistory", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportHistory_BurdenReports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "BurdenReports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DutyItems",
                 columns: table => new
                 {
@@ -430,6 +578,32 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                         name: "FK_DispatchTargets_Dispatches_DispatchId",
                         column: x => x.DispatchId,
                         principalTable: "Dispatches",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MonitoringActivity",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PointId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Who = table.Column<string>(type: "text", nullable: false),
+                    Learned = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    LinkedReceipts = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    RecordedBy = table.Column<string>(type: "text", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MonitoringActivity", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MonitoringActivity_MonitoringPoints_PointId",
+                        column: x => x.PointId,
+                        principalTable: "MonitoringPoints",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -566,6 +740,37 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Bulletins_DistrictId_PublishedAt",
+                table: "Bulletins",
+                columns: new[] { "DistrictId", "PublishedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BurdenReports_DistrictId_ReceivedAt",
+                table: "BurdenReports",
+                columns: new[] { "DistrictId", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BurdenReports_DistrictId_Status",
+                table: "BurdenReports",
+                columns: new[] { "DistrictId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BurdenReports_DistrictId_VerifiedAt",
+                table: "BurdenReports",
+                columns: new[] { "DistrictId", "VerifiedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BurdenReports_Receipt",
+                table: "BurdenReports",
+                column: "Receipt",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BurdenReports_ResponsibleDepartmentId_Status",
+                table: "BurdenReports",
+                columns: new[] { "ResponsibleDepartmentId", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CatalogueHistory_DistrictId_At",
                 table: "CatalogueHistory",
                 columns: new[] { "DistrictId", "At" });
@@ -664,6 +869,48 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_MonitoringActivity_PointId",
+                table: "MonitoringActivity",
+                column: "PointId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonitoringPoints_DistrictId_IsActive",
+                table: "MonitoringPoints",
+                columns: new[] { "DistrictId", "IsActive" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonitoringPoints_UnitId",
+                table: "MonitoringPoints",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserId_Kind_Day",
+                table: "Notifications",
+                columns: new[] { "UserId", "Kind", "Day" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserId_ReadAt",
+                table: "Notifications",
+                columns: new[] { "UserId", "ReadAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportHistory_ReportId_At",
+                table: "ReportHistory",
+                columns: new[] { "ReportId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportLocations_Token",
+                table: "ReportLocations",
+                column: "Token",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportLocations_UnitId_IsActive",
+                table: "ReportLocations",
+                columns: new[] { "UnitId", "IsActive" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RoleGrants_DepartmentId",
                 table: "RoleGrants",
                 column: "DepartmentId");
@@ -718,6 +965,9 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "Bulletins");
+
+            migrationBuilder.DropTable(
                 name: "CatalogueHistory");
 
             migrationBuilder.DropTable(
@@ -736,7 +986,19 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                 name: "DutyItems");
 
             migrationBuilder.DropTable(
+                name: "MonitoringActivity");
+
+            migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropTable(
                 name: "OrganisationHistory");
+
+            migrationBuilder.DropTable(
+                name: "ReportHistory");
+
+            migrationBuilder.DropTable(
+                name: "ReportLocations");
 
             migrationBuilder.DropTable(
                 name: "RoleGrants");
@@ -749,6 +1011,12 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "CatalogueVersions");
+
+            migrationBuilder.DropTable(
+                name: "MonitoringPoints");
+
+            migrationBuilder.DropTable(
+                name: "BurdenReports");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
