@@ -216,9 +216,10 @@ internal sealed class DemoSeeder(JianfuDbContext db, ImportDivisions divisions, 
         // Approved, with its five village tasks at every step of the way.
         var housing = Draft("dispatcher", township, villageOffice, "开展汛后农村房屋安全隐患排查",
             "请各村对辖区内农村自建房开展一次安全隐患排查:重点查看台风后墙体开裂、屋面渗漏的房屋,发现隐患的当日报镇村建办,由镇里组织技术人员复核。排查结果在系统内直接填写,不另报纸质材料。",
-            "XZ-12", villages.Take(5), 10, 6);
+            "XZ-12", villages.OrderBy(v => v.Code != VillageCode).ThenBy(v => v.Code, StringComparer.Ordinal).Take(5), 10, 6);
         Submit(housing, "dispatcher", 6);
         housing.Approve(As("reviewer"), now.AddDays(-5), null, null, "符合清单,同意下发");
+        // The first task is the demo village's own (富盛村): the demo accounts act on it; the others stand for other villages.
         var t = housing.Tasks;
         t[0].Receive(housing, As("secretary"), now.AddDays(-5));
         t[0].Assign(housing, As("secretary"), As("cadre"), now.AddDays(-4));
