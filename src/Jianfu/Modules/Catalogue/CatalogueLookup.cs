@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jianfu.Modules.Catalogue;
 
-internal sealed class CatalogueLookup(JianfuDbContext db) : ICatalogueLookup
+internal sealed class CatalogueLookup(JianfuDbContext db, SuggestScreeningCodes.MatcherCache matchers) : ICatalogueLookup
 {
     public async Task<(int VersionId, int Year)?> PublishedVersionAsync(int districtId, CancellationToken ct)
     {
@@ -34,4 +34,7 @@ internal sealed class CatalogueLookup(JianfuDbContext db) : ICatalogueLookup
         var found = await items.OrderBy(i => i.ScreeningCode).Take(take).Select(i => new { Item = i, i.Version!.Year }).ToListAsync(ct);
         return found.Select(f => f.Item.ToInfo(f.Year)).ToList();
     }
+
+    public async Task<CodeSuggestions> SuggestAsync(int districtId, string text, string? chosenCode, CancellationToken ct) =>
+        SuggestScreeningCodes.Suggest(await matchers.GetAsync(db, districtId, ct), text, chosenCode);
 }

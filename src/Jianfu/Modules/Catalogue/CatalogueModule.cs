@@ -6,6 +6,7 @@ public static class CatalogueModule
 {
     public static IServiceCollection AddCatalogueModule(this IServiceCollection services) => services
         .AddScoped<ICatalogueLookup, CatalogueLookup>()
+        .AddSingleton<SuggestScreeningCodes.MatcherCache>()
         .AddScoped<CatalogueAccess>()
         .AddScoped<CreateDraftVersion.Handler>()
         .AddScoped<PublishVersion.Handler>()
@@ -19,6 +20,7 @@ public static class CatalogueModule
     public static void MapCatalogueApi(this RouteGroupBuilder api)
     {
         SearchItems.Map(api);
+        SuggestScreeningCodes.Map(api);
         ListVersions.Map(api);
         CreateDraftVersion.Map(api);
         PublishVersion.Map(api);

@@ -1,3 +1,5 @@
+using Jianfu.Modules.Catalogue.Contracts;
+using Jianfu.Modules.Organisation.Contracts;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace Jianfu.Modules.Dispatch;
@@ -26,6 +28,25 @@ internal static class DispatchForm
                 return result.IsSuccess
                     ? Results.Ok(new { checks = result.Value })
                     : Results.Ok(new { error = result.Error!.Message });
+            })
+            .RequireAuthorization()
+            .WithMetadata(new RequireAntiforgeryTokenAttribute())
+            .ExcludeFromDescription();
+
+    /// <summary>POST /dispatches/suggestions: screening codes for the text being typed (the drafting page's live script).</summary>
+    public static void MapLiveSuggestions(IEndpointRouteBuilder app) =>
+        app.MapPost("/dispatches/suggestions", async (HttpContext http, ICurrentUserAccessor current, ICatalogueLookup catalogue, CancellationToken ct) =>
+            {
+                var form = await http.Request.ReadFormAsync(ct);
+                var grant = DispatchAccess.DispatcherGrant(await current.GetAsync(ct));
+                var text = $"{form["title"]}\n{form["content"]}";
+                if (grant is null || text.Length > 10_000)
+                {
+                    return Results.Ok(new { items = Array.Empty<CodeSuggestion>() });
+                }
+
+                var found = await catalogue.SuggestAsync(grant.Unit.DistrictId, text, null, ct);
+                return Results.Ok(new { found.Items, found.MayBeOutsideList, found.Message });
             })
             .RequireAuthorization()
             .WithMetadata(new RequireAntiforgeryTokenAttribute())

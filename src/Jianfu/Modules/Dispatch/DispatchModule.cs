@@ -38,6 +38,7 @@ public static class DispatchModule
     public static void MapDispatchPages(this IEndpointRouteBuilder app)
     {
         DispatchForm.MapLiveCheck(app);
+        DispatchForm.MapLiveSuggestions(app);
         app.MapGet("/tasks/{taskId:int}/attachment", DownloadAttachment.HandleAsync).RequireAuthorization().ExcludeFromDescription();
     }
 }

@@ -303,7 +303,8 @@ internal static class SubmitDispatch
                 title, content, code, item, r.Justification, due, r.UrgencyReason, today,
                 await RecentAsync(ids, code, excludingDispatchId, today, ct),
                 await LoadAsync(communities.Value, today, ct),
-                config.GetValue("Jianfu:Gate:WeeklyTaskThreshold", 10));
+                config.GetValue("Jianfu:Gate:WeeklyTaskThreshold", 10),
+                item is null ? null : await catalogue.SuggestAsync(grant.Unit.DistrictId, title + "\n" + content, code, ct));
             return new Prepared(grant, title, content, code, item, due, communities.Value, coAssignees, AccessGate.Run(input, calendar));
         }
 

@@ -33,6 +33,7 @@ public static class CommandLine
                 ["bench", "dispatch"] => await Bench.DispatchBenchmark.RunAsync(options),
                 ["bench", "intake"] => await Bench.ReportsBenchmark.IntakeAsync(options),
                 ["bench", "bulletin"] => await Bench.ReportsBenchmark.BulletinAsync(options),
+                ["bench", "suggest"] => await Bench.SuggestionBenchmark.RunAsync(options),
                 _ => Usage(),
             };
         }
@@ -56,11 +57,16 @@ public static class CommandLine
               bench dispatch [--postgres CONNSTR] [--runs N] 派单性能基准 (Release 构建运行)
               bench intake [--seconds 30] [--concurrency 32]  线索公开受理的负载基准(另起服务进程,本机回环)
               bench bulletin [--reports 100000]             通报生成基准
+              bench suggest --file FILE                    过筛编码推荐评测 (code,title,content),报告 top-1/top-3
             配置 configuration: JIANFU_DATA_DIR, Jianfu__Database__Provider=Sqlite|Postgres, ConnectionStrings__Postgres
             角色 roles: Admin, CatalogueAdmin, Dispatcher, Reviewer, Secretary, Cadre
             """);
         return 1;
     }
+
+    /// <summary>Every value of a repeatable option.</summary>
+    public static IReadOnlyList<string> Values(IReadOnlyDictionary<string, string> options, string key) =>
+        options.TryGetValue(key, out var v) ? v.Split('\n') : [];
 
     private static (List<string> Positional, Dictionary<string, string> Options) Parse(string[] args)
     {
@@ -71,7 +77,9 @@ public static class CommandLine
             if (args[i].StartsWith("--", StringComparison.Ordinal))
             {
                 var key = args[i][2..];
-                options[key] = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "true";
+                var value = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "true";
+                // A repeated option (--data A --data B) keeps every value, one per line; see Values().
+                options[key] = options.TryGetValue(key, out var earlier) ? earlier + "\n" + value : value;
             }
             else
             {

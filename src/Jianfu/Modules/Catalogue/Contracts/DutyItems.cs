@@ -39,6 +39,28 @@ public interface ICatalogueLookup
     Task<DutyItemInfo?> FindPublishedAsync(int districtId, string screeningCode, CancellationToken ct);
 
     Task<IReadOnlyList<DutyItemInfo>> SearchPublishedAsync(int districtId, string? query, int take, CancellationToken ct);
+
+    /// <summary>
+    /// The published items that best match a task text, best first; with <paramref name="chosenCode"/>, also how
+    /// well that item matches (for the gate's code-mismatch check).
+    /// </summary>
+    Task<CodeSuggestions> SuggestAsync(int districtId, string text, string? chosenCode, CancellationToken ct);
+}
+
+/// <summary>A catalogue item suggested for a task text: the words of the text that matched it, and its score (BM25).</summary>
+public sealed record CodeSuggestion(string ScreeningCode, string Name, DutyKind Kind, double Score, IReadOnlyList<string> MatchedWords);
+
+/// <summary>
+/// The three best items for a text. <see cref="MayBeOutsideList"/> when even the best match is weak (可能为清单外事项).
+/// <see cref="Chosen"/> is the chosen code's own match (null when it shares no word with the text), <see cref="ChosenRank"/> its rank (1 = best).
+/// </summary>
+public sealed record CodeSuggestions(IReadOnlyList<CodeSuggestion> Items, bool MayBeOutsideList, CodeSuggestion? Chosen, int? ChosenRank)
+{
+    public static readonly CodeSuggestions None = new([], true, null, null);
+
+    public string? Message => Items.Count == 0
+        ? "没有找到与任务内容相符的清单事项,可能为清单外事项。"
+        : MayBeOutsideList ? "与清单事项的匹配都较弱,可能为清单外事项,请核对。" : null;
 }
 
 public static class DutyKindNames

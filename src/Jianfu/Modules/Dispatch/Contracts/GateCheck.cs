@@ -24,4 +24,5 @@ public static class GateRules
     public const string FormalismDemand = "formalism-demand";
     public const string DeadlineTooShort = "deadline-too-short";
     public const string CommunityLoad = "community-load";
+    public const string CodeMismatch = "code-mismatch";
 }

@@ -19,7 +19,8 @@ internal sealed record GateInput(
     DateOnly Today,
     IReadOnlyList<RecentDispatch> Recent,
     IReadOnlyDictionary<string, int> OpenTasksThisWeek,
-    int LoadThreshold);
+    int LoadThreshold,
+    CodeSuggestions? Suggestions = null);
 
 /// <summary>
 /// The automatic checks of the access gate (准入审核), in the order of DESIGN.md. Each returns a typed
@@ -33,10 +34,14 @@ internal static partial class AccessGate
     public const double DuplicateSimilarity = 0.8;
     public const int MinWorkingDays = 3;
 
+    /// <summary>The chosen item scores below this share of the best match: the code does not fit the text.</summary>
+    public const double MismatchRatio = 0.5;
+
     public static IReadOnlyList<GateCheck> Run(GateInput input, WorkCalendar calendar)
     {
         var checks = new List<GateCheck>();
         CheckScreeningCode(input, checks);
+        CheckCodeMatchesText(input, checks);
         CheckLength(input, checks);
         CheckRequirements(input, checks);
         CheckDuplicates(input, checks);
@@ -82,6 +87,33 @@ internal static partial class AccessGate
                 $"事项“{input.Item.Name}”({input.Item.ScreeningCode})在负面清单中,不得交由村(社区)承担。"));
         }
     }
+
+    // Shaoxing's review gate asks whether the task really is the item its code names; a code picked only to pass
+    // the gate is the loophole. The reviewer sees which items the text actually matches.
+    private static void CheckCodeMatchesText(GateInput input, List<GateCheck> checks)
+    {
+        if (input.Item is not { } item || item.Kind == DutyKind.Excluded || item.Status == DutyItemStatus.Retired ||
+            input.Suggestions is not { MayBeOutsideList: false, Items.Count: > 0 } found)
+        {
+            return;
+        }
+
+        var best = found.Items[0];
+        var chosen = found.Chosen?.Score ?? 0;
+        if (found.Items.Any(s => Related(s.ScreeningCode, item.ScreeningCode)) || chosen >= best.Score * MismatchRatio)
+        {
+            return;
+        }
+
+        var closer = string.Join("、", found.Items.Select(s =>
+            $"{s.ScreeningCode} {s.Name}" + (s.MatchedWords.Count > 0 ? $"(匹配“{string.Join("”“", s.MatchedWords.Take(3))}”)" : "")));
+        checks.Add(new GateCheck(GateRules.CodeMismatch, Severity.Warn,
+            $"所选过筛编码“{item.ScreeningCode} {item.Name}”与任务内容不符(匹配分{chosen:0.#},最匹配事项{best.Score:0.#}):内容更接近 {closer}。请核对编码,不得为通过审核套用编码。"));
+    }
+
+    /// <summary>The same item, or one is the parent of the other (XZ-01 and XZ-01-01).</summary>
+    private static bool Related(string a, string b) =>
+        a == b || a.StartsWith(b + "-", StringComparison.Ordinal) || b.StartsWith(a + "-", StringComparison.Ordinal);
 
     // 整治形式主义为基层减负若干规定 (2024): 针对具体工作的文件原则上不超过4000字.
     private static void CheckLength(GateInput input, List<GateCheck> checks)
