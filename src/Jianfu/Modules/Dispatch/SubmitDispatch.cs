@@ -301,7 +301,7 @@ internal static class SubmitDispatch
             var ids = communities.Value.Select(c => c.Id).ToList();
             var input = new GateInput(
                 title, content, code, item, r.Justification, due, r.UrgencyReason, today,
-                await RecentAsync(ids, code, excludingDispatchId, today, ct),
+                await FindNearDuplicates.RecentAsync(db, ids, title + "\n" + content, excludingDispatchId, today, ct),
                 await LoadAsync(communities.Value, today, ct),
                 config.GetValue("Jianfu:Gate:WeeklyTaskThreshold", 10),
                 item is null ? null : await catalogue.SuggestAsync(grant.Unit.DistrictId, title + "\n" + content, code, ct));
@@ -352,25 +352,6 @@ internal static class SubmitDispatch
             }
 
             return Result<IReadOnlyList<UnitInfo>>.Ok(result.DistinctBy(u => u.Id).OrderBy(u => u.Code, StringComparer.Ordinal).ToList());
-        }
-
-        private async Task<IReadOnlyList<RecentDispatch>> RecentAsync(List<int> communityIds, string? code, int? excluding, DateOnly today, CancellationToken ct)
-        {
-            var since = DateTime.SpecifyKind(today.AddDays(-AccessGate.DuplicateWindowDays).ToDateTime(TimeOnly.MinValue), DateTimeKind.Utc);
-            var rows = await db.DispatchTargets.AsNoTracking()
-                .Where(t => communityIds.Contains(t.CommunityId))
-                .Join(db.Dispatches.Where(d => d.ScreeningCode == code && d.SubmittedAt >= since && d.Id != excluding &&
-                                               (d.Status == DispatchStatus.UnderReview || d.Status == DispatchStatus.Approved)),
-                    t => t.DispatchId, d => d.Id,
-                    (t, d) => new { d.Id, d.Title, d.Content, d.ScreeningCode, d.SubmittedAt, t.CommunityName })
-                .OrderByDescending(r => r.SubmittedAt).ThenBy(r => r.Id)
-                .Take(5000)
-                .ToListAsync(ct);
-            return rows.GroupBy(r => r.Id)
-                .Select(g => new RecentDispatch(g.Key, g.First().Title, g.First().Content, g.First().ScreeningCode,
-                    DateOnly.FromDateTime(g.First().SubmittedAt!.Value), g.Select(x => x.CommunityName).ToList()))
-                .OrderByDescending(r => r.SubmittedOn)
-                .ToList();
         }
 
         private async Task<IReadOnlyDictionary<string, int>> LoadAsync(IReadOnlyList<UnitInfo> communities, DateOnly today, CancellationToken ct)

@@ -34,6 +34,7 @@ public static class CommandLine
                 ["bench", "intake"] => await Bench.ReportsBenchmark.IntakeAsync(options),
                 ["bench", "bulletin"] => await Bench.ReportsBenchmark.BulletinAsync(options),
                 ["bench", "suggest"] => await Bench.SuggestionBenchmark.RunAsync(options),
+                ["bench", "duplicates"] => await Bench.DuplicateBenchmark.RunAsync(options),
                 _ => Usage(),
             };
         }
@@ -57,6 +58,7 @@ public static class CommandLine
               bench dispatch [--postgres CONNSTR] [--runs N] 派单性能基准 (Release 构建运行)
               bench intake [--seconds 30] [--concurrency 32]  线索公开受理的负载基准(另起服务进程,本机回环)
               bench bulletin [--reports 100000]             通报生成基准
+              bench duplicates [--dispatches 1000000]      疑似重复派单检查基准(近 30 天、同一村社区)
               bench suggest --file FILE                    过筛编码推荐评测 (code,title,content),报告 top-1/top-3
             配置 configuration: JIANFU_DATA_DIR, Jianfu__Database__Provider=Sqlite|Postgres, ConnectionStrings__Postgres
             角色 roles: Admin, CatalogueAdmin, Dispatcher, Reviewer, Secretary, Cadre

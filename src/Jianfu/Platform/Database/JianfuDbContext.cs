@@ -166,7 +166,11 @@ public abstract class JianfuDbContext(DbContextOptions options) : IdentityDbCont
             e.HasMany(d => d.CoAssignees).WithOne().HasForeignKey(c => c.DispatchId);
             e.HasMany(d => d.History).WithOne().HasForeignKey(h => h.DispatchId);
         });
-        b.Entity<DispatchTarget>(e => e.HasIndex(t => new { t.CommunityId, t.DispatchId }));
+        b.Entity<DispatchTarget>(e =>
+        {
+            e.HasIndex(t => new { t.CommunityId, t.DispatchId });
+            e.HasIndex(t => new { t.CommunityId, t.SubmittedAt });
+        });
         b.Entity<CommunityTask>(e =>
         {
             e.HasIndex(t => new { t.CommunityId, t.Status });

@@ -1,3 +1,4 @@
+using Jianfu.Platform.Text;
 using Jianfu.Modules.Catalogue.Contracts;
 using Jianfu.Modules.Dispatch.Contracts;
 using Jianfu.Modules.Dispatch.Domain;
@@ -24,9 +25,36 @@ public sealed class AccessGateTests
         string? urgency = null,
         IReadOnlyList<RecentDispatch>? recent = null,
         IReadOnlyDictionary<string, int>? load = null,
-        string title = "入户开展燃气安全宣传") =>
+        string title = "入户开展燃气安全宣传",
+        CodeSuggestions? suggestions = null) =>
         new(title, content, code, code is null ? null : item ?? Item(), justification, noDue ? null : due ?? Today.AddDays(14), urgency, Today,
-            recent ?? [], load ?? new Dictionary<string, int>(), 10);
+            recent ?? [], load ?? new Dictionary<string, int>(), 10, suggestions);
+
+    private static CodeSuggestion Suggested(string code, double score) => new(code, "事项" + code, DutyKind.Assistance, score, ["老年优待证"]);
+
+    [Fact]
+    public void ChosenCodeFarFromText_WarnsCodeMismatch_NamingTheItemsTheTextMatches()
+    {
+        var found = new CodeSuggestions([Suggested("XZ-01-01", 40), Suggested("XZ-01-02", 22), Suggested("XZ-07", 15)], false, Suggested("XZ-13", 6), 9);
+        var check = Assert.Single(Run(Input(suggestions: found)));
+        Assert.Equal((GateRules.CodeMismatch, Severity.Warn), (check.Rule, check.Severity));
+        Assert.Contains("XZ-13", check.Message);
+        Assert.Contains("XZ-01-01 事项XZ-01-01", check.Message);
+        Assert.Contains("老年优待证", check.Message);
+    }
+
+    [Fact]
+    public void CodeMismatch_NotRaised_WhenCodeIsAmongTheMatches_OrCloseEnough_OrTheTextMatchesNothingWell()
+    {
+        var inTopThree = new CodeSuggestions([Suggested("XZ-12", 40), Suggested("XZ-13", 30)], false, Suggested("XZ-13", 30), 2);
+        Assert.Empty(Run(Input(suggestions: inTopThree)));
+        var close = new CodeSuggestions([Suggested("XZ-12", 40), Suggested("XZ-14", 30), Suggested("XZ-09", 25)], false, Suggested("XZ-13", 24), 4);
+        Assert.Empty(Run(Input(suggestions: close)));
+        var weak = new CodeSuggestions([Suggested("XZ-12", 8)], true, null, null);
+        Assert.Empty(Run(Input(suggestions: weak)));
+        var parent = new CodeSuggestions([Suggested("XZ-13-01", 40)], false, null, null);
+        Assert.Empty(Run(Input(suggestions: parent)));
+    }
 
     private static IReadOnlyList<GateCheck> Run(GateInput input) => AccessGate.Run(input, Calendar);
 
@@ -88,10 +116,18 @@ public sealed class AccessGateTests
         Assert.Equal((GateRules.RequirementsUnclear, Severity.Warn), (vague.Rule, vague.Severity));
     }
 
+    private static RecentDispatch Earlier(int id, string title, string content, string code, int daysAgo, string current) =>
+        new(id, title, code, Today.AddDays(-daysAgo), ["富盛村委会"],
+            MinHash.Similarity(MinHash.Of(title + "\n" + content), MinHash.Of(current)));
+
     [Fact]
-    public void SameItemAndNearIdenticalText_WithinThirtyDays_WarnsDuplicate()
+    public void NearIdenticalText_WithinThirtyDays_WarnsDuplicate_WhateverTheCode()
     {
-        var earlier = new RecentDispatch(7, "入户开展燃气安全宣传", "请各村入户宣传燃气安全,提醒农户定期检查软管和减压阀,结果在系统中勾选。", "XZ-13", Today.AddDays(-10), ["富盛村委会"]);
+        var input = Input();
+        var current = input.Title + "\n" + input.Content;
+        // The same task reworded slightly and sent under another code is still a duplicate.
+        var earlier = Earlier(7, input.Title, input.Content.Replace("。", ",请按时完成。"), "XZ-12", 10, current);
+        Assert.InRange(earlier.Similarity, AccessGate.DuplicateSimilarity, 1);
         var check = Assert.Single(Run(Input(recent: [earlier])));
         Assert.Equal((GateRules.DuplicateDispatch, Severity.Warn), (check.Rule, check.Severity));
         Assert.Contains("第7号", check.Message);
@@ -99,12 +135,25 @@ public sealed class AccessGateTests
     }
 
     [Fact]
-    public void Duplicate_IgnoresOlderDispatches_OtherItems_AndDifferentText()
+    public void Duplicate_IgnoresOlderDispatches_AndDifferentText()
     {
-        var text = "请各村入户宣传燃气安全,提醒农户定期检查软管和减压阀,结果在系统中勾选。";
-        Assert.Empty(Run(Input(recent: [new RecentDispatch(1, "入户开展燃气安全宣传", text, "XZ-13", Today.AddDays(-31), ["富盛村委会"])])));
-        Assert.Empty(Run(Input(recent: [new RecentDispatch(2, "入户开展燃气安全宣传", text, "XZ-12", Today.AddDays(-3), ["富盛村委会"])])));
-        Assert.Empty(Run(Input(recent: [new RecentDispatch(3, "森林防火", "请护林员在山林出入口巡查,发现火情立即报告。", "XZ-13", Today.AddDays(-3), ["富盛村委会"])])));
+        var input = Input();
+        var current = input.Title + "\n" + input.Content;
+        Assert.Empty(Run(Input(recent: [Earlier(1, input.Title, input.Content, "XZ-13", 31, current)])));
+        var other = Earlier(3, "森林防火", "请护林员在山林出入口巡查,发现火情立即报告。", "XZ-13", 3, current);
+        Assert.InRange(other.Similarity, 0, 0.2);
+        Assert.Empty(Run(Input(recent: [other])));
+    }
+
+    [Fact]
+    public void MinHash_EstimatesJaccardOfBigrams()
+    {
+        var a = MinHash.Of("请各村入户宣传燃气安全,提醒农户定期检查软管和减压阀。");
+        Assert.Equal(1, MinHash.Similarity(a, MinHash.Of("请各村入户宣传燃气安全,提醒农户定期检查软管和减压阀。")));
+        Assert.Equal(1, MinHash.Similarity(a, MinHash.FromBytes(MinHash.ToBytes(a))));
+        // Punctuation and width do not count; a different task shares almost nothing.
+        Assert.Equal(1, MinHash.Similarity(a, MinHash.Of("请各村入户宣传燃气安全 提醒农户定期检查软管和减压阀")));
+        Assert.InRange(MinHash.Similarity(a, MinHash.Of("组织护林员巡山,清明期间严禁带火种上山。")), 0, 0.15);
     }
 
     [Theory]

@@ -5,8 +5,8 @@ using Jianfu.Platform.Time;
 
 namespace Jianfu.Modules.Dispatch.Domain;
 
-/// <summary>An earlier dispatch to one of the same communities, for the duplicate check.</summary>
-internal sealed record RecentDispatch(int Id, string Title, string Content, string? ScreeningCode, DateOnly SubmittedOn, IReadOnlyList<string> SharedCommunities);
+/// <summary>An earlier dispatch to one of the same communities and how similar its text is (0–1), for the duplicate check.</summary>
+internal sealed record RecentDispatch(int Id, string Title, string? ScreeningCode, DateOnly SubmittedOn, IReadOnlyList<string> SharedCommunities, double Similarity);
 
 internal sealed record GateInput(
     string Title,
@@ -31,7 +31,8 @@ internal static partial class AccessGate
     public const int MaxContentLength = 4000;
     public const int MinJustificationLength = 10;
     public const int DuplicateWindowDays = 30;
-    public const double DuplicateSimilarity = 0.8;
+    /// <summary>Estimated Jaccard similarity of the character bigrams at which two dispatches count as near-duplicates.</summary>
+    public const double DuplicateSimilarity = 0.6;
     public const int MinWorkingDays = 3;
 
     /// <summary>The chosen item scores below this share of the best match: the code does not fit the text.</summary>
@@ -145,27 +146,23 @@ internal static partial class AccessGate
         }
     }
 
-    // Shaoxing: "重复下派的任务" are returned. Same item, near-identical text, same community, within 30 days.
+    // Shaoxing: "重复下派的任务" are returned. Near-identical text to the same community within 30 days, whatever
+    // code it was sent under: a duplicate under another code is the same burden.
     private static void CheckDuplicates(GateInput input, List<GateCheck> checks)
     {
-        var text = input.Title + "\n" + input.Content;
-        foreach (var earlier in input.Recent)
+        var earlier = input.Recent
+            .Where(r => r.SubmittedOn >= input.Today.AddDays(-DuplicateWindowDays) && r.Similarity >= DuplicateSimilarity)
+            .OrderByDescending(r => r.Similarity).ThenByDescending(r => r.SubmittedOn)
+            .FirstOrDefault();
+        if (earlier is null)
         {
-            if (earlier.SubmittedOn < input.Today.AddDays(-DuplicateWindowDays) ||
-                !string.Equals(earlier.ScreeningCode ?? "", input.ScreeningCode ?? "", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var similarity = TextSimilarity.Jaccard(text, earlier.Title + "\n" + earlier.Content);
-            if (similarity >= DuplicateSimilarity)
-            {
-                var places = string.Join("、", earlier.SharedCommunities.Take(5)) + (earlier.SharedCommunities.Count > 5 ? "等" : "");
-                checks.Add(new GateCheck(GateRules.DuplicateDispatch, Severity.Warn,
-                    $"疑似重复派单:{earlier.SubmittedOn:yyyy-MM-dd} 已向{places}下派内容相近的任务(第{earlier.Id}号“{earlier.Title}”,相似度{similarity:P0})。"));
-                return;
-            }
+            return;
         }
+
+        var places = string.Join("、", earlier.SharedCommunities.Take(5)) + (earlier.SharedCommunities.Count > 5 ? "等" : "");
+        checks.Add(new GateCheck(GateRules.DuplicateDispatch, Severity.Warn,
+            $"疑似重复派单:{earlier.SubmittedOn:yyyy-MM-dd} 已向{places}下派内容相近的任务(第{earlier.Id}号“{earlier.Title}”" +
+            $"{(earlier.ScreeningCode is null ? "" : $",编码{earlier.ScreeningCode}")},相似度{earlier.Similarity:P0})。"));
     }
 
     // 整治形式主义为基层减负若干规定; Kunming 4321; Chenggong: no check-ins, photo-only traces, paper ledgers,

@@ -1,3 +1,4 @@
+using Jianfu.Platform.Text;
 using Jianfu.Modules.Dispatch.Contracts;
 using Jianfu.Platform.Errors;
 
@@ -76,6 +77,9 @@ internal sealed class Dispatch
 
     public DateTime? DecidedAt { get; set; }
 
+    /// <summary>MinHash signature of title and content, taken at submission, for the near-duplicate check.</summary>
+    public byte[]? Fingerprint { get; set; }
+
     public List<DispatchTarget> Targets { get; set; } = [];
 
     public List<CommunityTask> Tasks { get; set; } = [];
@@ -109,6 +113,12 @@ internal sealed class Dispatch
         var resubmission = Status == DispatchStatus.Returned;
         Status = DispatchStatus.UnderReview;
         SubmittedAt = now;
+        Fingerprint = MinHash.ToBytes(MinHash.Of(Title + "\n" + Content));
+        foreach (var target in Targets)
+        {
+            target.SubmittedAt = now;
+        }
+
         DecisionReason = null;
         var warnings = checks.Count(c => c.Severity == Severity.Warn);
         Record(actor, now, resubmission ? "修改后重新提交审核" : "提交审核",
@@ -248,6 +258,9 @@ internal sealed class DispatchTarget
     public required string CommunityCode { get; set; }
 
     public required string CommunityName { get; set; }
+
+    /// <summary>When the dispatch was (last) submitted to this community: the duplicate check looks back 30 days by it.</summary>
+    public DateTime? SubmittedAt { get; set; }
 }
 
 /// <summary>资源下沉: professional staff of a department named to work with the village on this task.</summary>

@@ -430,6 +430,9 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                     b.Property<string>("DutyItemName")
                         .HasColumnType("text");
 
+                    b.Property<byte[]>("Fingerprint")
+                        .HasColumnType("bytea");
+
                     b.Property<bool>("IsMajor")
                         .HasColumnType("boolean");
 
@@ -548,11 +551,16 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                     b.Property<int>("DispatchId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DispatchId");
 
                     b.HasIndex("CommunityId", "DispatchId");
+
+                    b.HasIndex("CommunityId", "SubmittedAt");
 
                     b.ToTable("DispatchTargets");
                 });

@@ -411,6 +411,9 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                     b.Property<string>("DutyItemName")
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("Fingerprint")
+                        .HasColumnType("BLOB");
+
                     b.Property<bool>("IsMajor")
                         .HasColumnType("INTEGER");
 
@@ -525,11 +528,16 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                     b.Property<int>("DispatchId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DispatchId");
 
                     b.HasIndex("CommunityId", "DispatchId");
+
+                    b.HasIndex("CommunityId", "SubmittedAt");
 
                     b.ToTable("DispatchTargets");
                 });
