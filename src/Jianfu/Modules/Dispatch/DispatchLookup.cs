@@ -1,3 +1,4 @@
+using Jianfu.Modules.Dispatch.Domain;
 using Jianfu.Modules.Dispatch.Contracts;
 using Jianfu.Platform.Database;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +7,13 @@ namespace Jianfu.Modules.Dispatch;
 
 internal sealed class DispatchLookup(JianfuDbContext db) : IDispatchLookup
 {
+    public Task<TaskOutcome?> FindConfirmedAsync(int taskId, CancellationToken ct) =>
+        db.CommunityTasks.AsNoTracking()
+            .Where(t => t.Id == taskId && t.Status == CommunityTaskStatus.Confirmed)
+            .Select(t => new TaskOutcome(t.Id, t.CommunityId, t.CommunityName, t.Dispatch!.Title, t.Dispatch.Content, t.Result,
+                t.AssigneeName, t.Dispatch.DepartmentName, t.Dispatch.ScreeningCode, t.ConfirmedAt))
+            .FirstOrDefaultAsync(ct);
+
     public Task<TaskInfo?> FindTaskAsync(int taskId, CancellationToken ct) =>
         db.CommunityTasks.AsNoTracking()
             .Where(t => t.Id == taskId)

@@ -18,39 +18,33 @@ internal static class FindNearDuplicates
         var since = DateTime.SpecifyKind(today.AddDays(-AccessGate.DuplicateWindowDays).ToDateTime(TimeOnly.MinValue), DateTimeKind.Utc);
         var targets = await db.DispatchTargets.AsNoTracking()
             .Where(t => communityIds.Contains(t.CommunityId) && t.SubmittedAt >= since && t.DispatchId != excluding)
-            .Select(t => new { t.DispatchId, t.CommunityName })
-            .ToListAsync(ct);
-        if (targets.Count == 0)
-        {
-            return [];
-        }
-
-        var ids = targets.Select(t => t.DispatchId).Distinct().ToList();
-        var candidates = await db.Dispatches.AsNoTracking()
-            .Where(d => ids.Contains(d.Id) && (d.Status == DispatchStatus.UnderReview || d.Status == DispatchStatus.Approved))
-            .Select(d => new { d.Id, d.Fingerprint, d.SubmittedAt })
+            .Select(t => new { t.DispatchId, t.CommunityName, t.SubmittedAt, t.Fingerprint })
             .ToListAsync(ct);
         var signature = MinHash.Of(text);
-        var similar = candidates
-            .Select(c => (c.Id, c.SubmittedAt, Similarity: c.Fingerprint is { Length: MinHash.Size * 4 } f ? MinHash.Similarity(signature, MinHash.FromBytes(f)) : 0))
-            .Where(c => c.Similarity >= AccessGate.DuplicateSimilarity)
-            .OrderByDescending(c => c.Similarity)
-            .Take(5)
-            .ToList();
-        if (similar.Count == 0)
+        var scored = new Dictionary<int, double>();
+        foreach (var t in targets)
+        {
+            if (!scored.ContainsKey(t.DispatchId))
+            {
+                scored[t.DispatchId] = t.Fingerprint is { Length: MinHash.Size * 4 } f ? MinHash.Similarity(signature, MinHash.FromBytes(f)) : 0;
+            }
+        }
+
+        var candidateIds = scored.Where(s => s.Value >= AccessGate.DuplicateSimilarity).Select(s => s.Key).ToList();
+        if (candidateIds.Count == 0)
         {
             return [];
         }
 
-        var similarIds = similar.Select(s => s.Id).ToList();
+        // Only the few similar ones are looked up: those withdrawn, rejected or back in draft do not count.
         var details = await db.Dispatches.AsNoTracking()
-            .Where(d => similarIds.Contains(d.Id))
-            .Select(d => new { d.Id, d.Title, d.ScreeningCode })
+            .Where(d => candidateIds.Contains(d.Id) && (d.Status == DispatchStatus.UnderReview || d.Status == DispatchStatus.Approved))
+            .Select(d => new { d.Id, d.Title, d.ScreeningCode, d.SubmittedAt })
             .ToDictionaryAsync(d => d.Id, ct);
+        var similar = details.Values.OrderByDescending(d => scored[d.Id]).Take(5).ToList();
         var places = targets.GroupBy(t => t.DispatchId).ToDictionary(g => g.Key, g => g.Select(t => t.CommunityName).ToList());
-        return similar.Select(s => new RecentDispatch(
-                s.Id, details[s.Id].Title, details[s.Id].ScreeningCode, DateOnly.FromDateTime(s.SubmittedAt!.Value),
-                places[s.Id], s.Similarity))
+        return similar.Select(d => new RecentDispatch(
+                d.Id, d.Title, d.ScreeningCode, DateOnly.FromDateTime(d.SubmittedAt!.Value), places[d.Id], scored[d.Id]))
             .ToList();
     }
 }

@@ -15,7 +15,7 @@ namespace Jianfu.Platform.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Commands = ["db", "import", "users", "bench", "help", "--help"];
+    private static readonly string[] Commands = ["db", "import", "users", "bench", "routing", "help", "--help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -30,6 +30,10 @@ public static class CommandLine
                 ["import", "divisions", var file] => await WithServicesAsync(options, (sp, ct) => ImportDivisionsAsync(sp, file, options.GetValueOrDefault("under"), ct)),
                 ["import", "catalogue", var file] => await WithServicesAsync(options, (sp, ct) => ImportCatalogueAsync(sp, file, options, ct)),
                 ["users", "add", var name] => await WithServicesAsync(options, (sp, ct) => AddUserAsync(sp, name, options, ct)),
+                ["routing", "train"] => Modules.Hotline.Routing.RoutingCommands.Train(Required(options, "data"), Required(options, "model")[0]),
+                ["routing", "predict"] => Modules.Hotline.Routing.RoutingCommands.Predict(Required(options, "model")[0], Required(options, "input")[0], Required(options, "output")[0]),
+                ["routing", "evaluate"] => Modules.Hotline.Routing.RoutingCommands.Evaluate(Required(options, "data"), Values(options, "extra"),
+                    int.TryParse(options.GetValueOrDefault("folds"), out var folds) ? folds : 5),
                 ["bench", "dispatch"] => await Bench.DispatchBenchmark.RunAsync(options),
                 ["bench", "intake"] => await Bench.ReportsBenchmark.IntakeAsync(options),
                 ["bench", "bulletin"] => await Bench.ReportsBenchmark.BulletinAsync(options),
@@ -37,6 +41,11 @@ public static class CommandLine
                 ["bench", "duplicates"] => await Bench.DuplicateBenchmark.RunAsync(options),
                 _ => Usage(),
             };
+        }
+        catch (Exception e) when (e is FileNotFoundException or InvalidDataException or ArgumentException)
+        {
+            await Console.Error.WriteLineAsync("错误:" + e.Message);
+            return 2;
         }
         catch (CommandException e)
         {
@@ -55,6 +64,12 @@ public static class CommandLine
                                                            从 Excel (.xlsx) 导入某年度清单草稿,可直接发布
               users add NAME --role ROLE --unit CODE [--department NAME] [--display-name NAME]
                                                            新增用户,密码从环境变量 JIANFU_NEW_PASSWORD 或标准输入读取
+              routing train --data FILE [--data FILE ...] --model MODEL
+                                                           训练 12345 工单分拨模型 (CSV: id,text,label),交叉验证校准自动分拨阈值
+              routing predict --model MODEL --input FILE --output FILE
+                                                           分拨预测 (输入 id,text;输出 id,label,confidence,auto)
+              routing evaluate --data FILE [--extra FILE ...] [--folds 5]
+                                                           交叉验证评测(--extra 只用于训练),与简单基线对比
               bench dispatch [--postgres CONNSTR] [--runs N] 派单性能基准 (Release 构建运行)
               bench intake [--seconds 30] [--concurrency 32]  线索公开受理的负载基准(另起服务进程,本机回环)
               bench bulletin [--reports 100000]             通报生成基准
@@ -65,6 +80,9 @@ public static class CommandLine
             """);
         return 1;
     }
+
+    private static IReadOnlyList<string> Required(IReadOnlyDictionary<string, string> options, string key) =>
+        Values(options, key) is { Count: > 0 } values ? values : throw new CommandException($"缺少参数 --{key}。");
 
     /// <summary>Every value of a repeatable option.</summary>
     public static IReadOnlyList<string> Values(IReadOnlyDictionary<string, string> options, string key) =>

@@ -56,6 +56,14 @@ public abstract class JianfuDbContext(DbContextOptions options) : IdentityDbCont
 
     internal DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
 
+    internal DbSet<Modules.Hotline.Domain.HotlineOrder> HotlineOrders => Set<Modules.Hotline.Domain.HotlineOrder>();
+
+    internal DbSet<Modules.Hotline.Domain.HotlineOrderHistory> HotlineOrderHistory => Set<Modules.Hotline.Domain.HotlineOrderHistory>();
+
+    internal DbSet<Modules.Hotline.Domain.RoutingModel> RoutingModels => Set<Modules.Hotline.Domain.RoutingModel>();
+
+    internal DbSet<Modules.Cases.Domain.CommunityCase> Cases => Set<Modules.Cases.Domain.CommunityCase>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -71,6 +79,7 @@ public abstract class JianfuDbContext(DbContextOptions options) : IdentityDbCont
         ConfigureCatalogue(builder);
         ConfigureDispatch(builder);
         ConfigureReports(builder);
+        ConfigureHotline(builder);
         builder.Entity<Notifications.Notification>(e =>
         {
             e.HasIndex(n => new { n.UserId, n.Kind, n.Day }).IsUnique();
@@ -183,6 +192,38 @@ public abstract class JianfuDbContext(DbContextOptions options) : IdentityDbCont
         {
             e.HasIndex(h => new { h.DispatchId, h.At });
             e.HasOne(h => h.Task).WithMany().HasForeignKey(h => h.TaskId).OnDelete(DeleteBehavior.Restrict);
+        });
+    }
+
+    private static void ConfigureHotline(ModelBuilder b)
+    {
+        b.Entity<Modules.Cases.Domain.CommunityCase>(e =>
+        {
+            e.ToTable("Cases");
+            e.HasIndex(c => c.SourceTaskId).IsUnique();
+            e.HasIndex(c => new { c.CommunityId, c.CreatedAt });
+            e.Property(c => c.Title).HasMaxLength(100);
+            e.Property(c => c.Problem).HasMaxLength(4000);
+            e.Property(c => c.Actions).HasMaxLength(4000);
+            e.Ignore(c => c.TagList);
+        });
+        b.Entity<Modules.Hotline.Domain.HotlineOrder>(e =>
+        {
+            e.HasIndex(o => new { o.DistrictId, o.ExternalId }).IsUnique();
+            e.HasIndex(o => new { o.DistrictId, o.Status, o.ReceivedAt });
+            e.HasIndex(o => new { o.CommunityId, o.Status });
+            e.HasIndex(o => new { o.DepartmentId, o.Status });
+            e.Property(o => o.ExternalId).HasMaxLength(64);
+            e.Property(o => o.Text).HasMaxLength(4000);
+            e.Property(o => o.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(o => o.RouteKind).HasConversion<string>().HasMaxLength(16);
+            e.Property(o => o.ScreeningCode).HasMaxLength(32);
+            e.HasMany(o => o.History).WithOne().HasForeignKey(h => h.OrderId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<Modules.Hotline.Domain.RoutingModel>(e =>
+        {
+            e.HasIndex(m => new { m.DistrictId, m.IsActive });
+            e.Property(m => m.Version).HasMaxLength(64);
         });
     }
 

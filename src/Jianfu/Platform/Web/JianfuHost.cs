@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
 using Jianfu.Modules.Catalogue;
 using Jianfu.Modules.Dispatch;
+using Jianfu.Modules.Cases;
+using Jianfu.Modules.Hotline;
 using Jianfu.Modules.Organisation;
 using Jianfu.Modules.Reports;
 using Jianfu.Platform.Auth;
@@ -79,7 +81,7 @@ public static class JianfuHost
         // Chinese text goes out as text, not as &#x…; entities: a third of the bytes on a village phone.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddCascadingAuthenticationState();
-        services.AddOrganisationModule().AddCatalogueModule().AddDispatchModule().AddReportsModule(config);
+        services.AddOrganisationModule().AddCatalogueModule().AddDispatchModule().AddReportsModule(config).AddHotlineModule().AddCasesModule();
         services.AddSingleton<Files.AttachmentStore>();
         services.AddScoped<Notifications.Notifier>();
         services.AddScoped<DemoSeeder>();
@@ -114,6 +116,8 @@ public static class JianfuHost
         api.MapCatalogueApi();
         api.MapDispatchApi();
         api.MapReportsApi();
+        api.MapHotlineApi();
+        api.MapCasesApi();
         Notifications.Notifier.Map(api);
 
         app.MapRazorComponents<Layout.App>();
@@ -121,6 +125,7 @@ public static class JianfuHost
         app.MapDispatchPages();
         app.MapCataloguePages();
         app.MapReportsPages();
+        app.MapCasesPages();
         return app;
     }
 

@@ -27,7 +27,8 @@ public sealed record DutyItemInfo(
     string? ParentCode,
     string? RetiredReason,
     int CatalogueVersionId,
-    int CatalogueYear);
+    int CatalogueYear,
+    string ResponsibleDepartment = "");
 
 /// <summary>The published catalogue of a district as other modules see it.</summary>
 public interface ICatalogueLookup

@@ -77,7 +77,7 @@ internal sealed class DutyItem
     public string LegalBasis => string.IsNullOrWhiteSpace(BasisArticle) ? BasisDocument : $"{BasisDocument} {BasisArticle}";
 
     public DutyItemInfo ToInfo(int year) =>
-        new(ScreeningCode, Name, Kind, Status, LegalBasis, ParentCode, RetiredReason, VersionId, year);
+        new(ScreeningCode, Name, Kind, Status, LegalBasis, ParentCode, RetiredReason, VersionId, year, ResponsibleDepartment);
 
     public DutyItem CopyInto(int versionId) => new()
     {

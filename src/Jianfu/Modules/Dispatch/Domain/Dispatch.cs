@@ -77,9 +77,6 @@ internal sealed class Dispatch
 
     public DateTime? DecidedAt { get; set; }
 
-    /// <summary>MinHash signature of title and content, taken at submission, for the near-duplicate check.</summary>
-    public byte[]? Fingerprint { get; set; }
-
     public List<DispatchTarget> Targets { get; set; } = [];
 
     public List<CommunityTask> Tasks { get; set; } = [];
@@ -113,10 +110,11 @@ internal sealed class Dispatch
         var resubmission = Status == DispatchStatus.Returned;
         Status = DispatchStatus.UnderReview;
         SubmittedAt = now;
-        Fingerprint = MinHash.ToBytes(MinHash.Of(Title + "\n" + Content));
+        var fingerprint = MinHash.ToBytes(MinHash.Of(Title + "\n" + Content));
         foreach (var target in Targets)
         {
             target.SubmittedAt = now;
+            target.Fingerprint = fingerprint;
         }
 
         DecisionReason = null;
@@ -261,6 +259,12 @@ internal sealed class DispatchTarget
 
     /// <summary>When the dispatch was (last) submitted to this community: the duplicate check looks back 30 days by it.</summary>
     public DateTime? SubmittedAt { get; set; }
+
+    /// <summary>
+    /// MinHash signature of the dispatch's title and content at submission. Kept on each target row, beside the
+    /// index the duplicate check reads, so the check is one index range scan (see FindNearDuplicates).
+    /// </summary>
+    public byte[]? Fingerprint { get; set; }
 }
 
 /// <summary>资源下沉: professional staff of a department named to work with the village on this task.</summary>

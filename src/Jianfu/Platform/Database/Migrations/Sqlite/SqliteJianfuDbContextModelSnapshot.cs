@@ -17,6 +17,69 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("Jianfu.Modules.Cases.Domain.CommunityCase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actions")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CommunityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommunityName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Helpers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Problem")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SourceTaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceTaskId")
+                        .IsUnique();
+
+                    b.HasIndex("CommunityId", "CreatedAt");
+
+                    b.ToTable("Cases", (string)null);
+                });
+
             modelBuilder.Entity("Jianfu.Modules.Catalogue.Domain.AdmissionRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -411,9 +474,6 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                     b.Property<string>("DutyItemName")
                         .HasColumnType("TEXT");
 
-                    b.Property<byte[]>("Fingerprint")
-                        .HasColumnType("BLOB");
-
                     b.Property<bool>("IsMajor")
                         .HasColumnType("INTEGER");
 
@@ -528,6 +588,9 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                     b.Property<int>("DispatchId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte[]>("Fingerprint")
+                        .HasColumnType("BLOB");
+
                     b.Property<DateTime?>("SubmittedAt")
                         .HasColumnType("TEXT");
 
@@ -540,6 +603,181 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                     b.HasIndex("CommunityId", "SubmittedAt");
 
                     b.ToTable("DispatchTargets");
+                });
+
+            modelBuilder.Entity("Jianfu.Modules.Hotline.Domain.HotlineOrder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CommunityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommunityName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<float?>("Confidence")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DepartmentName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DutyItemName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HandledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ManualLabel")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModelVersion")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PredictedLabel")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reply")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RouteKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RoutedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RoutedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScreeningCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TriageReason")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "Status");
+
+                    b.HasIndex("DepartmentId", "Status");
+
+                    b.HasIndex("DistrictId", "ExternalId")
+                        .IsUnique();
+
+                    b.HasIndex("DistrictId", "Status", "ReceivedAt");
+
+                    b.ToTable("HotlineOrders");
+                });
+
+            modelBuilder.Entity("Jianfu.Modules.Hotline.Domain.HotlineOrderHistory", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.ToTable("HotlineOrderHistory");
+                });
+
+            modelBuilder.Entity("Jianfu.Modules.Hotline.Domain.RoutingModel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("CalibrationCoverage")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("CalibrationPrecision")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("File")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Labels")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<float>("Threshold")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("TrainedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TrainingRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId", "IsActive");
+
+                    b.ToTable("RoutingModels");
                 });
 
             modelBuilder.Entity("Jianfu.Modules.Organisation.Domain.AppUser", b =>
@@ -1345,6 +1583,15 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Jianfu.Modules.Hotline.Domain.HotlineOrderHistory", b =>
+                {
+                    b.HasOne("Jianfu.Modules.Hotline.Domain.HotlineOrder", null)
+                        .WithMany("History")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jianfu.Modules.Organisation.Domain.Department", b =>
                 {
                     b.HasOne("Jianfu.Modules.Organisation.Domain.Unit", "Unit")
@@ -1473,6 +1720,11 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                     b.Navigation("Targets");
 
                     b.Navigation("Tasks");
+                });
+
+            modelBuilder.Entity("Jianfu.Modules.Hotline.Domain.HotlineOrder", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Jianfu.Modules.Organisation.Domain.AppUser", b =>

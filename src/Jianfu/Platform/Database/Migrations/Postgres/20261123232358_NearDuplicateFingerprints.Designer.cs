@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jianfu.Platform.Database.Migrations.Postgres
 {
     [DbContext(typeof(PostgresJianfuDbContext))]
-    [Migration("20261123231726_NearDuplicateFingerprints")]
+    [Migration("20261123232358_NearDuplicateFingerprints")]
     partial class NearDuplicateFingerprints
     {
         /// <inheritdoc />
@@ -433,9 +433,6 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                     b.Property<string>("DutyItemName")
                         .HasColumnType("text");
 
-                    b.Property<byte[]>("Fingerprint")
-                        .HasColumnType("bytea");
-
                     b.Property<bool>("IsMajor")
                         .HasColumnType("boolean");
 
@@ -553,6 +550,9 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
 
                     b.Property<int>("DispatchId")
                         .HasColumnType("integer");
+
+                    b.Property<byte[]>("Fingerprint")
+                        .HasColumnType("bytea");
 
                     b.Property<DateTime?>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");

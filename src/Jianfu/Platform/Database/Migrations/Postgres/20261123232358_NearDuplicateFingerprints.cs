@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Jianfu.Platform.Database.Migrations.Sqlite
+namespace Jianfu.Platform.Database.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class NearDuplicateFingerprints : Migration
@@ -11,16 +11,16 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<byte[]>(
+                name: "Fingerprint",
+                table: "DispatchTargets",
+                type: "bytea",
+                nullable: true);
+
             migrationBuilder.AddColumn<DateTime>(
                 name: "SubmittedAt",
                 table: "DispatchTargets",
-                type: "TEXT",
-                nullable: true);
-
-            migrationBuilder.AddColumn<byte[]>(
-                name: "Fingerprint",
-                table: "Dispatches",
-                type: "BLOB",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.CreateIndex(
@@ -37,12 +37,12 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                 table: "DispatchTargets");
 
             migrationBuilder.DropColumn(
-                name: "SubmittedAt",
+                name: "Fingerprint",
                 table: "DispatchTargets");
 
             migrationBuilder.DropColumn(
-                name: "Fingerprint",
-                table: "Dispatches");
+                name: "SubmittedAt",
+                table: "DispatchTargets");
         }
     }
 }

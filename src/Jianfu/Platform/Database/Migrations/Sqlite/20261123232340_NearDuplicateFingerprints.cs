@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Jianfu.Platform.Database.Migrations.Postgres
+namespace Jianfu.Platform.Database.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class NearDuplicateFingerprints : Migration
@@ -11,16 +11,16 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<byte[]>(
+                name: "Fingerprint",
+                table: "DispatchTargets",
+                type: "BLOB",
+                nullable: true);
+
             migrationBuilder.AddColumn<DateTime>(
                 name: "SubmittedAt",
                 table: "DispatchTargets",
-                type: "timestamp with time zone",
-                nullable: true);
-
-            migrationBuilder.AddColumn<byte[]>(
-                name: "Fingerprint",
-                table: "Dispatches",
-                type: "bytea",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.CreateIndex(
@@ -37,12 +37,12 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                 table: "DispatchTargets");
 
             migrationBuilder.DropColumn(
-                name: "SubmittedAt",
+                name: "Fingerprint",
                 table: "DispatchTargets");
 
             migrationBuilder.DropColumn(
-                name: "Fingerprint",
-                table: "Dispatches");
+                name: "SubmittedAt",
+                table: "DispatchTargets");
         }
     }
 }

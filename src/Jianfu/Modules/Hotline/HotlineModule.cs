@@ -1,0 +1,25 @@
+using Jianfu.Modules.Hotline.Routing;
+
+namespace Jianfu.Modules.Hotline;
+
+public static class HotlineModule
+{
+    public static IServiceCollection AddHotlineModule(this IServiceCollection services) => services
+        .AddSingleton<ModelCache>()
+        .AddScoped<HotlineRouter>()
+        .AddScoped<ReceiveOrders.Handler>()
+        .AddScoped<ListOrders.Handler>()
+        .AddScoped<TriageOrder.Handler>()
+        .AddScoped<HandleOrder.Handler>()
+        .AddScoped<RoutingModels.Handler>()
+        .AddHostedService<DemoRoutingModel>();
+
+    public static void MapHotlineApi(this RouteGroupBuilder api)
+    {
+        ReceiveOrders.Map(api);
+        ListOrders.Map(api);
+        TriageOrder.Map(api);
+        HandleOrder.Map(api);
+        RoutingModels.Map(api);
+    }
+}

@@ -1,0 +1,177 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Jianfu.Platform.Database.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class HotlineOrdersAndCases : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Cases",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DistrictId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CommunityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CommunityName = table.Column<string>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Problem = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Actions = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Helpers = table.Column<string>(type: "TEXT", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", nullable: false),
+                    Tags = table.Column<string>(type: "TEXT", nullable: false),
+                    SourceTaskId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Cases", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HotlineOrders",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DistrictId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    CommunityId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CommunityName = table.Column<string>(type: "TEXT", nullable: true),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    RouteKind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    ScreeningCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    DutyItemName = table.Column<string>(type: "TEXT", nullable: true),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    DepartmentName = table.Column<string>(type: "TEXT", nullable: true),
+                    PredictedLabel = table.Column<string>(type: "TEXT", nullable: true),
+                    Confidence = table.Column<float>(type: "REAL", nullable: true),
+                    ModelVersion = table.Column<string>(type: "TEXT", nullable: true),
+                    TriageReason = table.Column<string>(type: "TEXT", nullable: true),
+                    ManualLabel = table.Column<string>(type: "TEXT", nullable: true),
+                    RoutedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    RoutedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Reply = table.Column<string>(type: "TEXT", nullable: true),
+                    HandledAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HotlineOrders", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RoutingModels",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DistrictId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    TrainedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    TrainingRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    Threshold = table.Column<float>(type: "REAL", nullable: false),
+                    CalibrationPrecision = table.Column<double>(type: "REAL", nullable: false),
+                    CalibrationCoverage = table.Column<double>(type: "REAL", nullable: false),
+                    Labels = table.Column<string>(type: "TEXT", nullable: false),
+                    File = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RoutingModels", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HotlineOrderHistory",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrderId = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HotlineOrderHistory", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_HotlineOrderHistory_HotlineOrders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "HotlineOrders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_CommunityId_CreatedAt",
+                table: "Cases",
+                columns: new[] { "CommunityId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_SourceTaskId",
+                table: "Cases",
+                column: "SourceTaskId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HotlineOrderHistory_OrderId",
+                table: "HotlineOrderHistory",
+                column: "OrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HotlineOrders_CommunityId_Status",
+                table: "HotlineOrders",
+                columns: new[] { "CommunityId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HotlineOrders_DepartmentId_Status",
+                table: "HotlineOrders",
+                columns: new[] { "DepartmentId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HotlineOrders_DistrictId_ExternalId",
+                table: "HotlineOrders",
+                columns: new[] { "DistrictId", "ExternalId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HotlineOrders_DistrictId_Status_ReceivedAt",
+                table: "HotlineOrders",
+                columns: new[] { "DistrictId", "Status", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoutingModels_DistrictId_IsActive",
+                table: "RoutingModels",
+                columns: new[] { "DistrictId", "IsActive" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Cases");
+
+            migrationBuilder.DropTable(
+                name: "HotlineOrderHistory");
+
+            migrationBuilder.DropTable(
+                name: "RoutingModels");
+
+            migrationBuilder.DropTable(
+                name: "HotlineOrders");
+        }
+    }
+}
