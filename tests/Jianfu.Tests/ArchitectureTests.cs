@@ -14,6 +14,8 @@ public sealed partial class ArchitectureTests
         ["Catalogue"] = ["CatalogueVersions", "DutyItems", "AdmissionRequests", "CatalogueHistory"],
         ["Dispatch"] = ["Dispatches", "DispatchTargets", "CommunityTasks", "CoAssignees", "DispatchHistory"],
         ["Reports"] = ["ReportLocations", "BurdenReports", "ReportHistory", "MonitoringPoints", "Bulletins"],
+        ["Hotline"] = ["HotlineOrders", "HotlineOrderHistory", "RoutingModels"],
+        ["Cases"] = ["Cases"],
     };
 
     private static string ModulesDirectory()

@@ -17,7 +17,7 @@ public abstract class EndpointRoleMatrixTests(JianfuFactory factory)
     // One sign-in per role: password hashing is deliberately slow.
     private readonly Dictionary<string, ApiClient> _clients = [];
 
-    private sealed record Ids(int Published, int Superseded, int UnderReview, int Approved, int Returned, int OtherVillageTask, int CadreTask);
+    private sealed record Ids(int Published, int Superseded, int UnderReview, int Approved, int Returned, int OtherVillageTask, int CadreTask, int TriageOrder, int ConfirmedTask);
 
     private async Task<Ids> IdsAsync() => await factory.WithDbAsync(async db =>
     {
@@ -33,7 +33,9 @@ public abstract class EndpointRoleMatrixTests(JianfuFactory factory)
             Dispatch("开展汛后农村房屋安全隐患排查"),
             Dispatch("报送村级人居环境整治台账"),
             tasks.First(t => t.CommunityCode != "330602108200" && t.Status == CommunityTaskStatus.Pending).Id,
-            tasks.Single(t => t.CommunityCode == "330602108200").Id);
+            tasks.Single(t => t.CommunityCode == "330602108200").Id,
+            await db.HotlineOrders.Where(o => o.Status == Jianfu.Modules.Hotline.Domain.OrderStatus.Triage).Select(o => o.Id).FirstAsync(),
+            await db.CommunityTasks.Where(t => t.Status == CommunityTaskStatus.Confirmed && t.CommunityCode == "330602108200").Select(t => t.Id).FirstAsync());
     });
 
     private async Task<Reply> CallAsync(ApiClient client, string method, string url, object? body) => method switch
@@ -90,6 +92,15 @@ public abstract class EndpointRoleMatrixTests(JianfuFactory factory)
         await CheckAsync("GET", $"/api/v1/dispatches/{ids.UnderReview}", null, ["admin", "catalogue", "dispatcher", "reviewer", "district-reviewer"]);
         await CheckAsync("GET", $"/api/v1/dispatches/{ids.Approved}", null, ["admin", "catalogue", "dispatcher", "reviewer", "district-reviewer", "secretary", "cadre"]);
         await CheckAsync("GET", "/api/v1/admin/users", null, ["admin"]);
+        string[] centre = ["admin", "catalogue", "district-reviewer"];
+        await CheckAsync("GET", "/api/v1/hotline/orders", null, Everyone);
+        await CheckAsync("GET", "/api/v1/hotline/orders?queue=Triage", null, Everyone);
+        await CheckAsync("GET", $"/api/v1/hotline/orders/{ids.TriageOrder}", null, centre);
+        await CheckAsync("GET", "/api/v1/hotline/models", null, centre);
+        await CheckAsync("GET", "/api/v1/hotline/training-data", null, centre);
+        await CheckAsync("GET", "/api/v1/cases?q=" + Uri.EscapeDataString("电动车充电"), null, Everyone);
+        await CheckAsync("POST", "/api/v1/catalogue/suggestions", new { title = "燃气安全入户宣传", content = "请各村入户宣传" },
+            ["catalogue", "dispatcher", "reviewer", "district-dispatcher", "district-reviewer"]);
     }
 
     [Fact]
@@ -119,6 +130,15 @@ public abstract class EndpointRoleMatrixTests(JianfuFactory factory)
         await CheckAsync("POST", "/api/v1/admin/users/cadre/account", new { action = "unlock" }, ["admin"], onlyRefusals: true);
         await CheckAsync("POST", "/api/v1/admin/units/330602108/departments", new { name = "矩阵部门" }, ["admin"], onlyRefusals: true);
         await CheckAsync("POST-FILE", "/api/v1/admin/divisions", null, ["admin"], onlyRefusals: true);
+        string[] centre = ["admin", "catalogue", "district-reviewer"];
+        await CheckAsync("POST", "/api/v1/hotline/orders", new { externalId = "M-1", text = "矩阵测试工单" }, centre, onlyRefusals: true);
+        await CheckAsync("POST-FILE", "/api/v1/hotline/orders/import", null, centre, onlyRefusals: true);
+        await CheckAsync("POST", $"/api/v1/hotline/orders/{ids.TriageOrder}/route", new { label = "区民政局" }, centre, onlyRefusals: true);
+        await CheckAsync("POST", $"/api/v1/hotline/orders/{ids.TriageOrder}/handle", new { reply = "x" }, []);
+        await CheckAsync("POST-FILE", "/api/v1/hotline/models", null, ["admin"], onlyRefusals: true);
+        await CheckAsync("POST", "/api/v1/cases", new { title = "矩阵", problem = "p", actions = "a", communityCode = "330602108200" },
+            ["secretary", "cadre", "catalogue"], onlyRefusals: true);
+        await CheckAsync("POST", $"/api/v1/cases/from-task/{ids.ConfirmedTask}", null, ["secretary", "cadre"], onlyRefusals: true);
     }
 }
 

@@ -89,7 +89,9 @@ public static class CreateCase
             if (string.IsNullOrWhiteSpace(code))
             {
                 var own = user.Grants.FirstOrDefault(g => g.Role is Role.Secretary or Role.Cadre && g.Unit.Level == UnitLevel.Community);
-                return own is null ? Error.Validation("communityCode", "请选择案例所属的村(社区)。") : own.Unit;
+                return own is not null ? own.Unit
+                    : user.Has(Role.CatalogueAdmin) ? Error.Validation("communityCode", "请选择案例所属的村(社区)。")
+                    : Error.Forbidden("只有村(社区)书记、干部和区减负办可以写案例。");
             }
 
             var unit = await directory.FindUnitAsync(code.Trim(), ct);

@@ -23,7 +23,7 @@ internal sealed class DemoRoutingModel(IServiceProvider services, IConfiguration
         await Task.Yield();
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<JianfuDbContext>();
-        var district = await db.Units.Where(u => u.Code == DemoSeeder.DistrictCode).Select(u => (int?)u.Id).FirstOrDefaultAsync(stoppingToken);
+        var district = (await scope.ServiceProvider.GetRequiredService<Organisation.Contracts.IOrganisationDirectory>().FindUnitAsync(DemoSeeder.DistrictCode, stoppingToken))?.Id;
         if (district is null || await db.RoutingModels.AnyAsync(m => m.DistrictId == district, stoppingToken) ||
             !await db.HotlineOrders.AnyAsync(o => o.DistrictId == district, stoppingToken))
         {

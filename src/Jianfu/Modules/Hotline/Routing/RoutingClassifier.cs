@@ -29,6 +29,7 @@ public sealed class RoutingClassifier
     public const double TargetPrecision = 0.97;
     private const int TitleRepeats = 5;
     private const int CalibrationFolds = 3;
+    private const int MinFullOrdersForCalibration = 200;
     private readonly MLContext _ml;
     private readonly ITransformer _model;
     private readonly DataViewSchema _schema;
@@ -55,18 +56,33 @@ public sealed class RoutingClassifier
 
         var watch = Stopwatch.StartNew();
         var ml = new MLContext(seed: 1);
-        var predictions = new List<(string Label, string Predicted, float Confidence)>();
-        var shuffled = rows.OrderBy(r => StableHash(r.Id)).ToList();
-        for (var k = 0; k < CalibrationFolds; k++)
+        var shuffled = rows.OrderBy(r => StableHash(r.Id)).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
+        // The calibration folds are independent: trained side by side, each with its own context (L-BFGS uses one core).
+        var folds = new List<(string Label, string Predicted, float Confidence)>[CalibrationFolds];
+        Parallel.For(0, CalibrationFolds, k =>
         {
+            var foldMl = new MLContext(seed: 1);
             var train = shuffled.Where((_, i) => i % CalibrationFolds != k).ToList();
             var test = shuffled.Where((_, i) => i % CalibrationFolds == k).ToList();
-            var fold = Fit(ml, train);
-            var labels = SlotNames(fold, ml.Data.LoadFromEnumerable(Inputs(train)).Schema);
-            predictions.AddRange(PredictWith(ml, fold, labels, test.Select(t => t.Text)).Zip(test, (p, t) => (t.Label, p.Label, p.Confidence)));
+            var fold = Fit(foldMl, train);
+            var labels = SlotNames(fold, foldMl.Data.LoadFromEnumerable(Inputs(train)).Schema);
+            folds[k] = PredictWith(foldMl, fold, labels, test.Select(t => t.Text)).Zip(test, (p, t) => (t.Label, p.Label, p.Confidence)).ToList();
             log?.Invoke($"校准第{k + 1}/{CalibrationFolds}折完成 {watch.Elapsed.TotalSeconds:F0} s");
+        });
+        // Calibrate on texts like those that will be routed: when there are enough full orders (title and body),
+        // on them alone — short titles are easier, and a threshold set on them lets too many long orders through.
+        var full = shuffled.Select((r, i) => (r, i)).Where(x => HasBody(x.r.Text)).Select(x => x.i).ToHashSet();
+        var byRow = new (string Label, string Predicted, float Confidence)[shuffled.Count];
+        for (var k = 0; k < CalibrationFolds; k++)
+        {
+            var indices = Enumerable.Range(0, shuffled.Count).Where(i => i % CalibrationFolds == k).ToList();
+            for (var j = 0; j < indices.Count; j++)
+            {
+                byRow[indices[j]] = folds[k][j];
+            }
         }
 
+        var predictions = full.Count >= MinFullOrdersForCalibration ? full.Select(i => byRow[i]).ToList() : byRow.ToList();
         var (threshold, precision, coverage) = Calibrate(predictions, TargetPrecision);
         var model = Fit(ml, shuffled);
         var schema = ml.Data.LoadFromEnumerable(Inputs(shuffled)).Schema;
@@ -153,13 +169,14 @@ public sealed class RoutingClassifier
         return Load(stream);
     }
 
-    /// <summary>The title repeated, then the body: the text as the model sees it.</summary>
+    private static bool HasBody(string text) => text.Trim().IndexOfAny([' ', '\n', '\t']) > 0;
+
+    /// <summary>The title repeated, then the body: the text as the model sees it. A title alone stays as it is.</summary>
     internal static string Prepare(string text)
     {
         var trimmed = text.Trim();
         var cut = trimmed.IndexOfAny([' ', '\n', '\t']);
-        var title = cut > 0 ? trimmed[..cut] : trimmed;
-        return string.Join(' ', Enumerable.Repeat(title, TitleRepeats)) + (cut > 0 ? trimmed[cut..] : "");
+        return cut > 0 ? string.Join(' ', Enumerable.Repeat(trimmed[..cut], TitleRepeats)) + trimmed[cut..] : trimmed;
     }
 
     internal static IEstimator<ITransformer> Pipeline(MLContext ml, int ngram, bool lbfgs) =>
@@ -173,7 +190,7 @@ public sealed class RoutingClassifier
                 KeepNumbers = false,
             }, nameof(Input.Text)))
             .Append(lbfgs
-                ? (IEstimator<ITransformer>)ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(l2Regularization: 0.01f)
+                ? (IEstimator<ITransformer>)ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(l2Regularization: 0.01f, optimizationTolerance: 1e-5f)
                 : ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(l2Regularization: 1e-4f, maximumNumberOfIterations: 30));
 
     private static ITransformer Fit(MLContext ml, IReadOnlyList<LabelledText> rows) =>
@@ -209,7 +226,7 @@ public sealed class RoutingClassifier
         }
     }
 
-    private static int StableHash(string s)
+    internal static int StableHash(string s)
     {
         var h = 17;
         foreach (var c in s)

@@ -66,7 +66,7 @@ public static class RoutingCommands
     {
         var messages = dataFiles.SelectMany(f => Read(f, needLabel: true)).ToList();
         var extra = extraFiles.SelectMany(f => Read(f, needLabel: true)).ToList();
-        var order = messages.OrderBy(m => new Random(m.Id.GetHashCode(StringComparison.Ordinal)).Next()).ThenBy(m => m.Id, StringComparer.Ordinal).ToList();
+        var order = messages.OrderBy(m => RoutingClassifier.StableHash(m.Id)).ThenBy(m => m.Id, StringComparer.Ordinal).ToList();
         var model = new List<(string Label, string Predicted, float Confidence, bool Auto)>();
         var baseline = new List<(string Label, string Predicted)>();
         var trainSeconds = new List<double>();
