@@ -102,6 +102,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             builder.UseSetting("JIANFU_DATA_DIR", dataDir);
             builder.UseSetting("Jianfu:Database:Provider", "Sqlite");
+            // The demo routing model trains for a minute in the background; the journeys do not need it.
+            builder.UseSetting("Jianfu:DemoRoutingModel", "false");
         }
     }
 }

@@ -236,4 +236,44 @@ public sealed partial class Journeys(BrowserFixture app)
         await phone.GotoAsync(url);
         await Assertions.Expect(phone.Locator(".error")).ToContainTextAsync("二维码无效或已停用");
     }
+
+    [Fact]
+    public async Task G_DispatcherPicksASuggestedCode_AndTheReviewerSeesCodeMismatchForAWrongOne()
+    {
+        var dispatcher = await LoginAsync("dispatcher");
+        await dispatcher.GotoAsync("/dispatches/new");
+        await dispatcher.GetByLabel("任务标题").FillAsync("协助做好老年人优待证集中办理");
+        await dispatcher.GetByLabel("任务内容和具体要求").FillAsync("请各村收集辖区年满60周岁老人的优待证申请材料,统一转报区民政局,结果在系统中填写。");
+        var suggestions = dispatcher.Locator("#suggestions button.suggestion");
+        await Assertions.Expect(suggestions.First).ToContainTextAsync("XZ-01-01");
+        await Assertions.Expect(suggestions.First).ToContainTextAsync("办理老年优待证");
+        await Assertions.Expect(suggestions.First).ToContainTextAsync("匹配:");
+        await ShotAsync(dispatcher, "g-code-suggestions");
+        await suggestions.First.ClickAsync();
+        await Assertions.Expect(dispatcher.GetByLabel("过筛编码", new() { Exact = true })).ToHaveValueAsync("XZ-01-01 办理老年优待证");
+        await dispatcher.GetByLabel("完成时限").FillAsync(Due);
+        await dispatcher.GetByLabel("富盛村委会", new() { Exact = true }).CheckAsync();
+        await dispatcher.GetByRole(AriaRole.Button, new() { Name = "提交审核" }).ClickAsync();
+        await Assertions.Expect(dispatcher.Locator(".ok-box")).ToContainTextAsync("已提交审核");
+        await Assertions.Expect(dispatcher.Locator("[data-rule=code-mismatch]")).ToHaveCountAsync(0);
+
+        // The same kind of task under a code picked only to pass the gate: forest fire prevention.
+        var title = "协助收集老年人优待证申请材料(错编码)";
+        await dispatcher.GotoAsync("/dispatches/new");
+        await dispatcher.GetByLabel("任务标题").FillAsync(title);
+        await dispatcher.GetByLabel("过筛编码", new() { Exact = true }).FillAsync("XZ-05-02");
+        await dispatcher.GetByLabel("任务内容和具体要求").FillAsync("请各社区受理辖区60周岁以上老年人的老年优待证申请,初审材料后报镇民政办。");
+        await dispatcher.GetByLabel("完成时限").FillAsync(Due);
+        await dispatcher.GetByLabel("富盛村委会", new() { Exact = true }).CheckAsync();
+        await dispatcher.GetByRole(AriaRole.Button, new() { Name = "提交审核" }).ClickAsync();
+        await Assertions.Expect(dispatcher.Locator(".ok-box")).ToContainTextAsync("已提交审核");
+
+        var reviewer = await LoginAsync("reviewer");
+        await reviewer.Locator("nav.menu").GetByRole(AriaRole.Link, new() { Name = "审核队列" }).ClickAsync();
+        await reviewer.GetByRole(AriaRole.Link).Filter(new() { HasText = title }).ClickAsync();
+        var mismatch = reviewer.Locator(".check.warn[data-rule=code-mismatch]");
+        await Assertions.Expect(mismatch).ToContainTextAsync("与任务内容不符");
+        await Assertions.Expect(mismatch).ToContainTextAsync("XZ-01-01 办理老年优待证");
+        await ShotAsync(reviewer, "g-reviewer-code-mismatch");
+    }
 }

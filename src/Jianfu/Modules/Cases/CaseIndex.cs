@@ -148,6 +148,13 @@ internal sealed class CaseIndex : IDisposable
             }
         }
 
+        // Centre the window on the hits it holds, so the words around them are shown too.
+        var hits = Enumerable.Range(bestStart, Math.Min(width, text.Length - bestStart)).Where(i => hit[i]).ToList();
+        if (hits.Count > 0)
+        {
+            bestStart = Math.Clamp((hits[0] + hits[^1]) / 2 - width / 2, 0, Math.Max(0, text.Length - width));
+        }
+
         var end = Math.Min(text.Length, bestStart + width);
         var html = new StringBuilder(bestStart > 0 ? "…" : "");
         var open = false;
@@ -178,7 +185,15 @@ internal sealed class CaseIndex : IDisposable
     public void Dispose()
     {
         _searchers.Dispose();
-        _writer.Dispose();
+        try
+        {
+            _writer.Dispose();
+        }
+        catch (IOException)
+        {
+            // The data directory was removed first (a throwaway test or benchmark directory): nothing left to save.
+        }
+
         _directory.Dispose();
         _analyzer.Dispose();
         _catchUp.Dispose();

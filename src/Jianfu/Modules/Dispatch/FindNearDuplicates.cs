@@ -18,7 +18,7 @@ internal static class FindNearDuplicates
         var since = DateTime.SpecifyKind(today.AddDays(-AccessGate.DuplicateWindowDays).ToDateTime(TimeOnly.MinValue), DateTimeKind.Utc);
         var targets = await db.DispatchTargets.AsNoTracking()
             .Where(t => communityIds.Contains(t.CommunityId) && t.SubmittedAt >= since && t.DispatchId != excluding)
-            .Select(t => new { t.DispatchId, t.CommunityName, t.SubmittedAt, t.Fingerprint })
+            .Select(t => new { t.DispatchId, t.Fingerprint })
             .ToListAsync(ct);
         var signature = MinHash.Of(text);
         var scored = new Dictionary<int, double>();
@@ -42,7 +42,12 @@ internal static class FindNearDuplicates
             .Select(d => new { d.Id, d.Title, d.ScreeningCode, d.SubmittedAt })
             .ToDictionaryAsync(d => d.Id, ct);
         var similar = details.Values.OrderByDescending(d => scored[d.Id]).Take(5).ToList();
-        var places = targets.GroupBy(t => t.DispatchId).ToDictionary(g => g.Key, g => g.Select(t => t.CommunityName).ToList());
+        var similarIds = similar.Select(d => d.Id).ToList();
+        var places = (await db.DispatchTargets.AsNoTracking()
+                .Where(t => similarIds.Contains(t.DispatchId) && communityIds.Contains(t.CommunityId))
+                .Select(t => new { t.DispatchId, t.CommunityName })
+                .ToListAsync(ct))
+            .GroupBy(t => t.DispatchId).ToDictionary(g => g.Key, g => g.Select(t => t.CommunityName).ToList());
         return similar.Select(d => new RecentDispatch(
                 d.Id, d.Title, d.ScreeningCode, DateOnly.FromDateTime(d.SubmittedAt!.Value), places[d.Id], scored[d.Id]))
             .ToList();

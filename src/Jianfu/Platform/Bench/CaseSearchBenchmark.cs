@@ -44,7 +44,7 @@ internal static class CaseSearchBenchmark
         builder.Configuration["JIANFU_DATA_DIR"] = dataDir;
         builder.Configuration["Jianfu:Demo"] = "false";
         builder.AddJianfu();
-        await using var app = builder.Build();
+        var app = builder.Build();
         try
         {
             Console.WriteLine($"== seeding {total:N0} cases");
@@ -109,6 +109,7 @@ internal static class CaseSearchBenchmark
         }
         finally
         {
+            await app.DisposeAsync();
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(dataDir, true);
         }

@@ -178,7 +178,8 @@ public abstract class JianfuDbContext(DbContextOptions options) : IdentityDbCont
         b.Entity<DispatchTarget>(e =>
         {
             e.HasIndex(t => new { t.CommunityId, t.DispatchId });
-            e.HasIndex(t => new { t.CommunityId, t.SubmittedAt });
+            // Covering index of the duplicate check: the 30-day range scan never touches the table.
+            e.HasIndex(t => new { t.CommunityId, t.SubmittedAt, t.DispatchId, t.Fingerprint });
         });
         b.Entity<CommunityTask>(e =>
         {

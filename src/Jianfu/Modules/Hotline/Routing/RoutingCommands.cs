@@ -74,7 +74,7 @@ public static class RoutingCommands
         for (var k = 0; k < folds; k++)
         {
             var test = order.Where((_, i) => i % folds == k).ToList();
-            var heldTitles = test.Select(t => Title(t.Text)).ToHashSet(StringComparer.Ordinal);
+            var heldTitles = test.Select(t => RoutingClassifier.Title(t.Text)).ToHashSet(StringComparer.Ordinal);
             var train = order.Where((_, i) => i % folds != k).Concat(extra.Where(e => !heldTitles.Contains(e.Text.Trim()))).ToList();
             var watch = Stopwatch.StartNew();
             var classifier = RoutingClassifier.Train(train);
@@ -103,13 +103,6 @@ public static class RoutingCommands
         var model = RoutingClassifier.Pipeline(ml, 2, lbfgs: false).Fit(ml.Data.LoadFromEnumerable(RoutingClassifier.Inputs(train, prepare: false)));
         var labels = RoutingClassifier.SlotNames(model, ml.Data.LoadFromEnumerable(RoutingClassifier.Inputs(train, prepare: false)).Schema);
         return RoutingClassifier.PredictWith(ml, model, labels, test.Select(t => t.Text), prepare: false).Select(p => p.Label).ToList();
-    }
-
-    private static string Title(string text)
-    {
-        var t = text.Trim();
-        var cut = t.IndexOfAny([' ', '\n', '\t']);
-        return cut > 0 ? t[..cut] : t;
     }
 
     public static double Accuracy(IReadOnlyList<(string Label, string Predicted)> p) => p.Count(x => x.Label == x.Predicted) / (double)p.Count;

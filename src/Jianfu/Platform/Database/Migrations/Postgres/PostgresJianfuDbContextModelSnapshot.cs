@@ -625,7 +625,7 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
 
                     b.HasIndex("CommunityId", "DispatchId");
 
-                    b.HasIndex("CommunityId", "SubmittedAt");
+                    b.HasIndex("CommunityId", "SubmittedAt", "DispatchId", "Fingerprint");
 
                     b.ToTable("DispatchTargets");
                 });

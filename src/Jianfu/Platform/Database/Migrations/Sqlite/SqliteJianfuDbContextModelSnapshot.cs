@@ -600,7 +600,7 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
 
                     b.HasIndex("CommunityId", "DispatchId");
 
-                    b.HasIndex("CommunityId", "SubmittedAt");
+                    b.HasIndex("CommunityId", "SubmittedAt", "DispatchId", "Fingerprint");
 
                     b.ToTable("DispatchTargets");
                 });

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jianfu.Platform.Database.Migrations.Postgres
 {
     [DbContext(typeof(PostgresJianfuDbContext))]
-    [Migration("20261123232358_NearDuplicateFingerprints")]
-    partial class NearDuplicateFingerprints
+    [Migration("20261123235409_TextIntelligence")]
+    partial class TextIntelligence
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -24,6 +24,71 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("Jianfu.Modules.Cases.Domain.CommunityCase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Actions")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("CommunityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CommunityName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Helpers")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Problem")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("SourceTaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceTaskId")
+                        .IsUnique();
+
+                    b.HasIndex("CommunityId", "CreatedAt");
+
+                    b.ToTable("Cases", (string)null);
+                });
 
             modelBuilder.Entity("Jianfu.Modules.Catalogue.Domain.AdmissionRequest", b =>
                 {
@@ -563,9 +628,190 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
 
                     b.HasIndex("CommunityId", "DispatchId");
 
-                    b.HasIndex("CommunityId", "SubmittedAt");
+                    b.HasIndex("CommunityId", "SubmittedAt", "DispatchId", "Fingerprint");
 
                     b.ToTable("DispatchTargets");
+                });
+
+            modelBuilder.Entity("Jianfu.Modules.Hotline.Domain.HotlineOrder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CommunityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CommunityName")
+                        .HasColumnType("text");
+
+                    b.Property<float?>("Confidence")
+                        .HasColumnType("real");
+
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DepartmentName")
+                        .HasColumnType("text");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DutyItemName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("HandledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ManualLabel")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ModelVersion")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PredictedLabel")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reply")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RouteKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("RoutedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RoutedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ScreeningCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("TriageReason")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommunityId", "Status");
+
+                    b.HasIndex("DepartmentId", "Status");
+
+                    b.HasIndex("DistrictId", "ExternalId")
+                        .IsUnique();
+
+                    b.HasIndex("DistrictId", "Status", "ReceivedAt");
+
+                    b.ToTable("HotlineOrders");
+                });
+
+            modelBuilder.Entity("Jianfu.Modules.Hotline.Domain.HotlineOrderHistory", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text");
+
+                    b.Property<int>("OrderId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.ToTable("HotlineOrderHistory");
+                });
+
+            modelBuilder.Entity("Jianfu.Modules.Hotline.Domain.RoutingModel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<double>("CalibrationCoverage")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("CalibrationPrecision")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("File")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Labels")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<float>("Threshold")
+                        .HasColumnType("real");
+
+                    b.Property<DateTime>("TrainedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("TrainingRows")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId", "IsActive");
+
+                    b.ToTable("RoutingModels");
                 });
 
             modelBuilder.Entity("Jianfu.Modules.Organisation.Domain.AppUser", b =>
@@ -1399,6 +1645,15 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Jianfu.Modules.Hotline.Domain.HotlineOrderHistory", b =>
+                {
+                    b.HasOne("Jianfu.Modules.Hotline.Domain.HotlineOrder", null)
+                        .WithMany("History")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jianfu.Modules.Organisation.Domain.Department", b =>
                 {
                     b.HasOne("Jianfu.Modules.Organisation.Domain.Unit", "Unit")
@@ -1527,6 +1782,11 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                     b.Navigation("Targets");
 
                     b.Navigation("Tasks");
+                });
+
+            modelBuilder.Entity("Jianfu.Modules.Hotline.Domain.HotlineOrder", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Jianfu.Modules.Organisation.Domain.AppUser", b =>

@@ -7,11 +7,23 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jianfu.Platform.Database.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class HotlineOrdersAndCases : Migration
+    public partial class TextIntelligence : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<byte[]>(
+                name: "Fingerprint",
+                table: "DispatchTargets",
+                type: "bytea",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "SubmittedAt",
+                table: "DispatchTargets",
+                type: "timestamp with time zone",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "Cases",
                 columns: table => new
@@ -117,6 +129,11 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DispatchTargets_CommunityId_SubmittedAt_DispatchId_Fingerpr~",
+                table: "DispatchTargets",
+                columns: new[] { "CommunityId", "SubmittedAt", "DispatchId", "Fingerprint" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Cases_CommunityId_CreatedAt",
                 table: "Cases",
                 columns: new[] { "CommunityId", "CreatedAt" });
@@ -173,6 +190,18 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "HotlineOrders");
+
+            migrationBuilder.DropIndex(
+                name: "IX_DispatchTargets_CommunityId_SubmittedAt_DispatchId_Fingerpr~",
+                table: "DispatchTargets");
+
+            migrationBuilder.DropColumn(
+                name: "Fingerprint",
+                table: "DispatchTargets");
+
+            migrationBuilder.DropColumn(
+                name: "SubmittedAt",
+                table: "DispatchTargets");
         }
     }
 }

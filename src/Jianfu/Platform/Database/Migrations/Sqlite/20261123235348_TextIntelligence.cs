@@ -6,11 +6,23 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Jianfu.Platform.Database.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class HotlineOrdersAndCases : Migration
+    public partial class TextIntelligence : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<byte[]>(
+                name: "Fingerprint",
+                table: "DispatchTargets",
+                type: "BLOB",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "SubmittedAt",
+                table: "DispatchTargets",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "Cases",
                 columns: table => new
@@ -116,6 +128,11 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DispatchTargets_CommunityId_SubmittedAt_DispatchId_Fingerprint",
+                table: "DispatchTargets",
+                columns: new[] { "CommunityId", "SubmittedAt", "DispatchId", "Fingerprint" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Cases_CommunityId_CreatedAt",
                 table: "Cases",
                 columns: new[] { "CommunityId", "CreatedAt" });
@@ -172,6 +189,18 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "HotlineOrders");
+
+            migrationBuilder.DropIndex(
+                name: "IX_DispatchTargets_CommunityId_SubmittedAt_DispatchId_Fingerprint",
+                table: "DispatchTargets");
+
+            migrationBuilder.DropColumn(
+                name: "Fingerprint",
+                table: "DispatchTargets");
+
+            migrationBuilder.DropColumn(
+                name: "SubmittedAt",
+                table: "DispatchTargets");
         }
     }
 }

@@ -1,0 +1,81 @@
+using Jianfu.Modules.Catalogue.Contracts;
+using Jianfu.Modules.Hotline.Domain;
+using Jianfu.Modules.Hotline.Routing;
+
+namespace Jianfu.Tests.Modules.Hotline;
+
+/// <summary>The routing rules, the threshold calibration, the model file and the routing commands.</summary>
+public sealed class RoutingTests
+{
+    private static readonly IReadOnlyList<DepartmentRef> Departments = [new(1, "区民政局"), new(2, "区委社会工作部")];
+
+    private static DutyItemInfo Item(string code, DutyKind kind, DutyItemStatus status = DutyItemStatus.Active) =>
+        new(code, "事项" + code, kind, status, "依据", null, null, 1, 2026, "区委社会工作部");
+
+    [Fact]
+    public void CommunityItems_GoToTheCommunity_OnlyWhenTheOrderNamesOne()
+    {
+        var (toCommunity, _) = RoutingRules.Decide("XZ-01-01", Item("XZ-01-01", DutyKind.Assistance), Departments, hasCommunity: true);
+        Assert.Equal(RouteKind.Community, toCommunity!.Kind);
+        var (none, reason) = RoutingRules.Decide("YF-01", Item("YF-01", DutyKind.Statutory), Departments, hasCommunity: false);
+        Assert.Null(none);
+        Assert.Contains("未写明所在村(社区)", reason);
+    }
+
+    [Fact]
+    public void ExcludedItems_AndDepartments_NeverReachACommunity()
+    {
+        var (excluded, _) = RoutingRules.Decide("FM-21", Item("FM-21", DutyKind.Excluded), Departments, hasCommunity: true);
+        Assert.Equal((RouteKind.Department, "区委社会工作部"), (excluded!.Kind, excluded.Department!.Name));
+        var (department, _) = RoutingRules.Decide("区民政局", null, Departments, hasCommunity: true);
+        Assert.Equal((RouteKind.Department, 1), (department!.Kind, department.Department!.Id));
+        Assert.Null(RoutingRules.Decide("区外星局", null, Departments, true).Decision);
+        Assert.Null(RoutingRules.Decide("XZ-09", Item("XZ-09", DutyKind.Assistance, DutyItemStatus.Retired), Departments, true).Decision);
+    }
+
+    [Fact]
+    public void Calibration_PicksTheLowestThresholdThatKeepsTheTargetPrecision()
+    {
+        var predictions = new List<(string, string, float)>
+        {
+            ("a", "a", 0.99f), ("a", "a", 0.95f), ("b", "b", 0.9f), ("a", "b", 0.8f), ("b", "b", 0.7f), ("a", "b", 0.6f),
+        };
+        var (threshold, precision, coverage) = RoutingClassifier.Calibrate(predictions, 0.97);
+        Assert.Equal((0.9f, 1.0, 0.5), (threshold, precision, coverage));
+        Assert.Equal(1.01f, RoutingClassifier.Calibrate([("a", "b", 0.9f)], 0.97).Threshold);
+    }
+
+    [Fact]
+    public void TrainAndPredictCommands_WriteIdLabelConfidenceAuto_AndTheModelFileKeepsItsVersion()
+    {
+        var dir = Directory.CreateTempSubdirectory("jianfu-routing-").FullName;
+        try
+        {
+            var data = Path.Combine(dir, "train.csv");
+            File.WriteAllLines(data, ["id,text,label", .. TestModel.Rows().Select(r => $"{r.Id},\"{r.Text}\",{r.Label}")]);
+            var model = Path.Combine(dir, "model.zip");
+            Assert.Equal(0, RoutingCommands.Train([data], model));
+            var input = Path.Combine(dir, "input.csv");
+            File.WriteAllLines(input, ["id,text", "x1,我外公今年满65周岁,想办理老年人优待证,请问需要什么材料", "x2,\"城南小区7号楼房屋墙体开裂漏水,开发商不维修\""]);
+            var output = Path.Combine(dir, "out.csv");
+            Assert.Equal(0, RoutingCommands.Predict(model, input, output));
+            var lines = File.ReadAllLines(output);
+            Assert.Equal("id,label,confidence,auto", lines[0]);
+            Assert.StartsWith("x1,XZ-01-01,", lines[1]);
+            Assert.StartsWith("x2,区住房和城乡建设局,", lines[2]);
+            using var file = File.OpenRead(model);
+            var loaded = RoutingClassifier.Load(file);
+            foreach (var line in lines.Skip(1).Select(l => l.Split(',')))
+            {
+                Assert.Equal(float.Parse(line[2], System.Globalization.CultureInfo.InvariantCulture) >= loaded.Info.Threshold ? "true" : "false", line[3]);
+            }
+
+            Assert.Equal(4, loaded.Info.Labels.Count);
+            Assert.Throws<InvalidDataException>(() => RoutingCommands.Read(input, needLabel: true));
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+}
