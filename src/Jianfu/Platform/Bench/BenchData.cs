@@ -1,3 +1,4 @@
+using Jianfu.Platform.Web;
 using Jianfu.Platform.Database;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,6 +7,17 @@ namespace Jianfu.Platform.Bench;
 /// <summary>Bulk seeding for the benchmarks: EF Core with change detection off, written and forgotten in batches.</summary>
 internal static class BenchData
 {
+    /// <summary>The application's services on a fresh SQLite file in <paramref name="dataDir"/>, without demo data or web server.</summary>
+    public static WebApplication CreateApp(string dataDir)
+    {
+        var builder = JianfuHost.CreateBuilder([]);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration["JIANFU_DATA_DIR"] = dataDir;
+        builder.Configuration["Jianfu:Demo"] = "false";
+        builder.AddJianfu();
+        return builder.Build();
+    }
+
     public static async Task FlushAsync(JianfuDbContext db)
     {
         db.ChangeTracker.DetectChanges();

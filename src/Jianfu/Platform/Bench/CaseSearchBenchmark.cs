@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Jianfu.Modules.Cases;
 using Jianfu.Modules.Cases.Domain;
 using Jianfu.Platform.Database;
-using Jianfu.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jianfu.Platform.Bench;
@@ -39,12 +38,7 @@ internal static class CaseSearchBenchmark
     {
         var total = int.TryParse(options.GetValueOrDefault("cases"), out var n) ? n : 100_000;
         var dataDir = Directory.CreateTempSubdirectory("jianfu-bench-").FullName;
-        var builder = JianfuHost.CreateBuilder([]);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration["JIANFU_DATA_DIR"] = dataDir;
-        builder.Configuration["Jianfu:Demo"] = "false";
-        builder.AddJianfu();
-        var app = builder.Build();
+        var app = BenchData.CreateApp(dataDir);
         try
         {
             Console.WriteLine($"== seeding {total:N0} cases");

@@ -4,7 +4,6 @@ using Jianfu.Modules.Dispatch.Domain;
 using Jianfu.Platform.Database;
 using Jianfu.Platform.Demo;
 using Jianfu.Platform.Text;
-using Jianfu.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 using DispatchEntity = Jianfu.Modules.Dispatch.Domain.Dispatch;
 
@@ -24,12 +23,7 @@ internal static class DuplicateBenchmark
     {
         var total = int.TryParse(options.GetValueOrDefault("dispatches"), out var n) ? n : 1_000_000;
         var dataDir = Directory.CreateTempSubdirectory("jianfu-bench-").FullName;
-        var builder = JianfuHost.CreateBuilder([]);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration["JIANFU_DATA_DIR"] = dataDir;
-        builder.Configuration["Jianfu:Demo"] = "false";
-        builder.AddJianfu();
-        await using var app = builder.Build();
+        await using var app = BenchData.CreateApp(dataDir);
         try
         {
             await using (var scope = app.Services.CreateAsyncScope())

@@ -4,6 +4,7 @@ using Jianfu.Modules.Hotline.Domain;
 using Jianfu.Modules.Hotline.Routing;
 using Jianfu.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 
 namespace Jianfu.Tests.Modules.Hotline;
@@ -103,7 +104,17 @@ public abstract class HotlineApiTests(JianfuFactory factory)
         (await secretary.GetAsync($"/api/v1/hotline/orders/{other}")).Expect(HttpStatusCode.Forbidden);
         (await secretary.PostAsync($"/api/v1/hotline/orders/{other}/handle", new { reply = "不是我们的" })).Expect(HttpStatusCode.Forbidden);
         (await secretary.PostAsync($"/api/v1/hotline/orders/{id}/handle", new { reply = "" })).Expect(HttpStatusCode.BadRequest);
+        var village = await factory.WithDbAsync(db => db.Units.Where(u => u.Code == Village).Select(u => u.Id).SingleAsync());
+        async Task<int> OpenAsync()
+        {
+            using var scope = factory.Services.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<Jianfu.Modules.Hotline.Contracts.IHotlineInbox>().OpenOrdersAsync([village], default);
+        }
+
+        var waiting = await OpenAsync();
+        Assert.True(waiting >= 1);
         (await secretary.PostAsync($"/api/v1/hotline/orders/{id}/handle", new { reply = "已上门收集材料并转报区民政局。" })).Expect(HttpStatusCode.OK);
+        Assert.Equal(waiting - 1, await OpenAsync());
         var detail = (await secretary.GetAsync($"/api/v1/hotline/orders/{id}")).Expect(HttpStatusCode.OK).Json;
         Assert.Equal("Handled", detail["order"].Str("status"));
         Assert.Equal(["受理工单", "自动分拨", "办结"], detail["history"]!.AsArray().Select(h => h.Str("action")).ToArray());
