@@ -1,7 +1,7 @@
-using Jianfu.Platform.Text;
 using Jianfu.Modules.Catalogue.Contracts;
 using Jianfu.Modules.Dispatch.Contracts;
 using Jianfu.Modules.Dispatch.Domain;
+using Jianfu.Platform.Text;
 using Jianfu.Platform.Time;
 
 namespace Jianfu.Tests.Modules.Dispatch;

@@ -1,6 +1,6 @@
-using Jianfu.Platform.Text;
 using Jianfu.Modules.Dispatch.Contracts;
 using Jianfu.Platform.Errors;
+using Jianfu.Platform.Text;
 
 namespace Jianfu.Modules.Dispatch.Domain;
 
