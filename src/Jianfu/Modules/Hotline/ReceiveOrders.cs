@@ -101,7 +101,7 @@ public static class ReceiveOrders
                     Text = i.Text!.Trim(),
                     CommunityId = unit?.Id,
                     CommunityName = unit?.Name,
-                    ReceivedAt = i.ReceivedAt?.ToUniversalTime() ?? now,
+                    ReceivedAt = i.ReceivedAt is { } at ? ChinaToUtc(at) : now,
                 };
                 order.History.Add(new HotlineOrderHistory { At = now, Actor = user.DisplayName, Action = "受理工单" });
                 return order;
@@ -132,6 +132,14 @@ public static class ReceiveOrders
             return rows.IsSuccess ? await ReceiveAsync(rows.Value, 2, ct) : rows.Error!;
         }
     }
+
+    /// <summary>A time without a zone is the hotline's, China time (UTC+8); one with a zone is taken as it says.</summary>
+    internal static DateTime ChinaToUtc(DateTime at) => at.Kind switch
+    {
+        DateTimeKind.Utc => at,
+        DateTimeKind.Local => at.ToUniversalTime(),
+        _ => new DateTimeOffset(at, TimeSpan.FromHours(8)).UtcDateTime,
+    };
 
     private static readonly string[] IdHeaders = ["工单编号", "id"];
     private static readonly string[] TextHeaders = ["工单内容", "text"];
@@ -188,7 +196,7 @@ public static class ReceiveOrders
         }
 
         return rows.Select(r => new OrderInput(Get(r, IdHeaders), Get(r, TextHeaders), Get(r, CommunityHeaders),
-                DateTime.TryParse(Get(r, TimeHeaders), CultureInfo.InvariantCulture, DateTimeStyles.AssumeLocal, out var at) ? at : null))
+                DateTime.TryParse(Get(r, TimeHeaders), CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : null))
             .ToList();
     }
 
@@ -197,7 +205,7 @@ public static class ReceiveOrders
         api.MapPost("/hotline/orders", async (OrderInput order, Handler handler, CancellationToken ct) =>
                 (await handler.ReceiveAsync([order], 1, ct)).ToHttp(r => Results.Created($"/api/v1/hotline/orders/{r.Orders.FirstOrDefault()?.Id}", r)))
             .WithName("ReceiveHotlineOrder")
-            .WithSummary("受理一条 12345 工单并立即分拨(置信度达阈值自动分拨,否则进入人工分拨队列);工单编号已存在时不重复受理")
+            .WithSummary("受理一条 12345 工单并立即分拨(置信度达阈值自动分拨,否则进入人工分拨队列);工单编号已存在时不重复受理;receivedAt 不带时区时按北京时间")
             .Produces<Response>(StatusCodes.Status201Created);
         api.MapPost("/hotline/orders/import", async (IFormFile? file, Handler handler, CancellationToken ct) =>
                 (await handler.ImportAsync(file, ct)).ToHttp(Results.Ok))

@@ -34,6 +34,14 @@ public sealed class RoutingTests
     }
 
     [Fact]
+    public void ImportedTimesWithoutAZone_AreChinaTime()
+    {
+        Assert.Equal(new DateTime(2026, 11, 20, 1, 30, 0, DateTimeKind.Utc), Jianfu.Modules.Hotline.ReceiveOrders.ChinaToUtc(new DateTime(2026, 11, 20, 9, 30, 0)));
+        var utc = new DateTime(2026, 11, 20, 9, 30, 0, DateTimeKind.Utc);
+        Assert.Equal(utc, Jianfu.Modules.Hotline.ReceiveOrders.ChinaToUtc(utc));
+    }
+
+    [Fact]
     public void Calibration_PicksTheLowestThresholdThatKeepsTheTargetPrecision()
     {
         var predictions = new List<(string, string, float)>
