@@ -39,13 +39,7 @@ public static class SuggestScreeningCodes
                 return cached.Matcher;
             }
 
-            var items = await db.DutyItems.AsNoTracking()
-                .Where(i => i.VersionId == version && i.Status == DutyItemStatus.Active)
-                .Select(i => new { i.ScreeningCode, i.Name, i.Kind, i.Description, i.ParentCode })
-                .ToListAsync(ct);
-            var names = items.ToDictionary(i => i.ScreeningCode, i => i.Name, StringComparer.Ordinal);
-            var matcher = new ItemMatcher(items.Select(i => new MatchableItem(
-                i.ScreeningCode, i.Name, i.Kind, i.Description, i.ParentCode is null ? null : names.GetValueOrDefault(i.ParentCode))));
+            var matcher = ItemMatcher.ForVersion(await db.DutyItems.AsNoTracking().Where(i => i.VersionId == version).ToListAsync(ct));
             // An older matcher may still be in use by a request; it is left to the collector rather than disposed here.
             _byDistrict[districtId] = (stamp, version.Value, matcher);
             return matcher;

@@ -9,7 +9,8 @@ namespace Jianfu.Platform.Bench;
 
 /// <summary>
 /// `jianfu bench suggest --file task-texts.csv`: screening-code suggestion against the demo catalogue. The file
-/// (code,title,content; code "-" for a task outside the list) is the labelled evaluation set kept with the tests.
+/// (code,title,content; code "-" for a task outside the list, including those of a retired item) is the labelled
+/// evaluation set kept with the tests.
 /// </summary>
 internal static class SuggestionBenchmark
 {
@@ -33,13 +34,8 @@ internal static class SuggestionBenchmark
         return csv.GetRecords<TaskText>().Select(t => (t.code.Trim(), t.title + "\n" + t.content)).ToList();
     }
 
-    public static ItemMatcher DemoMatcher()
-    {
-        var items = DemoSeeder.ReadCatalogue(DateOnly.FromDateTime(DateTime.Today)).Items;
-        var names = items.ToDictionary(i => i.ScreeningCode, i => i.Name);
-        return new ItemMatcher(items.Select(i => new MatchableItem(i.ScreeningCode, i.Name, i.Kind, i.Description,
-            i.ParentCode is null ? null : names.GetValueOrDefault(i.ParentCode))));
-    }
+    /// <summary>The demo catalogue's matcher, built as the platform builds it for a published version.</summary>
+    public static ItemMatcher DemoMatcher() => ItemMatcher.ForVersion(DemoSeeder.ReadCatalogue(DateOnly.FromDateTime(DateTime.Today)).Items);
 
     /// <summary>With <paramref name="log"/>, writes every miss and every best score of a text outside the list (--verbose).</summary>
     public static Figures Evaluate(List<(string Code, string Text)> texts, TextWriter? log = null)

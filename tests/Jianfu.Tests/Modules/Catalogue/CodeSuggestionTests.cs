@@ -4,13 +4,13 @@ using Jianfu.Platform.Text;
 
 namespace Jianfu.Tests.Modules.Catalogue;
 
-/// <summary>Screening-code suggestion against the demo catalogue and the 219 written task texts in Data/task-texts.csv.</summary>
+/// <summary>Screening-code suggestion against the demo catalogue and the 219 written task texts in Data/task-texts.csv (206 labelled, 13 outside the list).</summary>
 public sealed class CodeSuggestionTests
 {
     private static string TaskTexts => Path.Combine(AppContext.BaseDirectory, "Data", "task-texts.csv");
 
     [Fact]
-    public void EvaluationSet_HasAtLeast200LabelledTexts_CoveringEveryItem_AndTopThreeIsAtLeast95Percent()
+    public void EvaluationSet_HasAtLeast200LabelledTexts_CoveringEveryActiveItem_AndTopThreeIsAtLeast95Percent()
     {
         var texts = SuggestionBenchmark.ReadTexts(TaskTexts);
         Assert.True(texts.Count(t => t.Code != "-") >= 200);
@@ -52,6 +52,8 @@ public sealed class CodeSuggestionTests
         Assert.Equal(["老年优待证", "养老"], runs);
     }
 
+    // A retired item is never suggested; tasks of it are labelled "-" (outside the list) in the evaluation set.
     private static HashSet<string> DemoCatalogueCodes() =>
-        Jianfu.Platform.Demo.DemoSeeder.ReadCatalogue(DateOnly.FromDateTime(DateTime.Today)).Items.Select(i => i.ScreeningCode).ToHashSet();
+        Jianfu.Platform.Demo.DemoSeeder.ReadCatalogue(DateOnly.FromDateTime(DateTime.Today)).Items
+            .Where(i => i.Status == Jianfu.Modules.Catalogue.Contracts.DutyItemStatus.Active).Select(i => i.ScreeningCode).ToHashSet();
 }

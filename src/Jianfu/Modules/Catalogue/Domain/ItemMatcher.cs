@@ -68,6 +68,14 @@ internal sealed class ItemMatcher : IDisposable
 
     public int Count => _items.Count;
 
+    /// <summary>The matcher of a catalogue version: its active items (a retired item is never suggested), each with its parent's name.</summary>
+    public static ItemMatcher ForVersion(IReadOnlyCollection<DutyItem> items)
+    {
+        var names = items.ToDictionary(i => i.ScreeningCode, i => i.Name, StringComparer.Ordinal);
+        return new ItemMatcher(items.Where(i => i.Status == DutyItemStatus.Active).Select(i => new MatchableItem(
+            i.ScreeningCode, i.Name, i.Kind, i.Description, i.ParentCode is null ? null : names.GetValueOrDefault(i.ParentCode))));
+    }
+
     /// <summary>Every item that shares a word with the text, best first.</summary>
     public IReadOnlyList<ItemMatch> Match(string text, int take)
     {
