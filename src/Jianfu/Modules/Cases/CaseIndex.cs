@@ -185,15 +185,7 @@ internal sealed class CaseIndex : IDisposable
     public void Dispose()
     {
         _searchers.Dispose();
-        try
-        {
-            _writer.Dispose();
-        }
-        catch (IOException)
-        {
-            // The data directory was removed first (a throwaway test or benchmark directory): nothing left to save.
-        }
-
+        _writer.Dispose();
         _directory.Dispose();
         _analyzer.Dispose();
         _catchUp.Dispose();

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace Jianfu.Modules.Cases;
 
 public static class CasesModule
@@ -17,10 +19,13 @@ public static class CasesModule
                     return Results.Redirect($"/cases/{result.Value.Id}");
                 }
 
-                var existing = db.Cases.Where(c => c.SourceTaskId == taskId).Select(c => (int?)c.Id).FirstOrDefault();
-                return result.Error!.Code == "conflict" && existing is { } id
+                // Already a case: show it.
+                var existing = result.Error!.Code == "conflict"
+                    ? await db.Cases.Where(c => c.SourceTaskId == taskId).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct)
+                    : null;
+                return existing is { } id
                     ? Results.Redirect($"/cases/{id}")
-                    : Results.Content($"<!doctype html><meta charset=utf-8><title>无法转为案例</title><p>{System.Net.WebUtility.HtmlEncode(result.Error.Message)}</p><p><a href=\"/tasks/{taskId}\">返回任务</a></p>",
+                    : Results.Content($"<!doctype html><meta charset=utf-8><title>无法转为案例</title><p>{System.Net.WebUtility.HtmlEncode(result.Error!.Message)}</p><p><a href=\"/tasks/{taskId}\">返回任务</a></p>",
                         "text/html; charset=utf-8", statusCode: result.Error.Status);
             })
             .RequireAuthorization()

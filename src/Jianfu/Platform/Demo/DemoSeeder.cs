@@ -133,7 +133,7 @@ internal sealed class DemoSeeder(JianfuDbContext db, ImportDivisions divisions, 
                 DistrictId = district.Id, ExternalId = id, Text = text, CommunityId = unit?.Id, CommunityName = unit?.Name, ReceivedAt = now.AddHours(-2),
             };
             order.History.Add(new Modules.Hotline.Domain.HotlineOrderHistory { At = now.AddHours(-2), Actor = "演示数据", Action = "受理工单" });
-            order.SendToTriage("本区尚无分拨模型,请人工分拨(管理员上传模型后,等待中的工单会自动分拨)。", "系统", now.AddHours(-2));
+            order.SendToTriage(Modules.Hotline.Routing.HotlineRouter.NoModelReason, Modules.Hotline.Routing.HotlineRouter.System, now.AddHours(-2));
             db.HotlineOrders.Add(order);
         }
     }

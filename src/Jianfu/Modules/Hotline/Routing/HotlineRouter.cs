@@ -25,6 +25,8 @@ internal sealed class HotlineRouter(JianfuDbContext db, ModelCache models, ICata
 {
     public const string System = "系统";
 
+    public const string NoModelReason = "本区尚无分拨模型,请人工分拨(管理员上传模型后,等待中的工单会自动分拨)。";
+
     public async Task RouteAsync(int districtId, IReadOnlyList<HotlineOrder> orders, CancellationToken ct)
     {
         if (orders.Count == 0)
@@ -41,7 +43,7 @@ internal sealed class HotlineRouter(JianfuDbContext db, ModelCache models, ICata
         {
             foreach (var order in orders)
             {
-                order.SendToTriage("本区尚无分拨模型,请人工分拨(管理员上传模型后,等待中的工单会自动分拨)。", System, now);
+                order.SendToTriage(NoModelReason, System, now);
             }
 
             return;
@@ -49,7 +51,7 @@ internal sealed class HotlineRouter(JianfuDbContext db, ModelCache models, ICata
 
         var classifier = models.Get(active.Id, () => db.RoutingModels.AsNoTracking().Where(m => m.Id == active.Id).Select(m => m.File).Single());
         var predictions = classifier.Predict(orders.Select(o => o.Text));
-        var departments = (await directory.DepartmentsOfAsync(districtId, ct)).Select(d => new DepartmentRef(d.Id, d.Name)).ToList();
+        var departments = await DepartmentsAsync(districtId, ct);
         var items = new Dictionary<string, DutyItemInfo?>(StringComparer.Ordinal);
         foreach (var (order, p) in orders.Zip(predictions))
         {
@@ -82,8 +84,10 @@ internal sealed class HotlineRouter(JianfuDbContext db, ModelCache models, ICata
     /// <summary>A person's decision: a screening code or a department name, by the same rules as the model's.</summary>
     public async Task<(RouteDecision? Decision, string? Error)> DecideAsync(HotlineOrder order, string label, CancellationToken ct)
     {
-        var departments = (await directory.DepartmentsOfAsync(order.DistrictId, ct)).Select(d => new DepartmentRef(d.Id, d.Name)).ToList();
         var item = await catalogue.FindPublishedAsync(order.DistrictId, label, ct);
-        return RoutingRules.Decide(label, item, departments, order.CommunityId is not null);
+        return RoutingRules.Decide(label, item, await DepartmentsAsync(order.DistrictId, ct), order.CommunityId is not null);
     }
+
+    private async Task<IReadOnlyList<DepartmentRef>> DepartmentsAsync(int districtId, CancellationToken ct) =>
+        (await directory.DepartmentsOfAsync(districtId, ct)).Select(d => new DepartmentRef(d.Id, d.Name)).ToList();
 }

@@ -26,12 +26,9 @@ public sealed record RoutingModelInfo(
 /// </summary>
 public sealed class RoutingClassifier
 {
-    /// <summary>The precision the auto-dispatch threshold must keep (97%).</summary>
-    public const double TargetPrecision = 0.97;
-
     /// <summary>
-    /// Calibrated a little above the target: the threshold is set on cross-validation folds, and new orders differ
-    /// from them a little; half a point of margin keeps the precision on unseen orders at the target.
+    /// The precision the threshold is calibrated for: half a point above the 97% the auto-dispatched orders must keep,
+    /// because the threshold is set on cross-validation folds and new orders differ from them a little.
     /// </summary>
     public const double CalibrationTarget = 0.975;
     private const int TitleRepeats = 5;
@@ -179,22 +176,23 @@ public sealed class RoutingClassifier
         return Load(stream);
     }
 
-    private static bool HasBody(string text) => text.Trim().IndexOfAny([' ', '\n', '\t']) > 0;
-
-    /// <summary>A message's title: its first line or the text before the first space.</summary>
-    internal static string Title(string text)
+    /// <summary>A message's title (its first line, or the text before the first space) and the rest, which is empty for a title alone.</summary>
+    private static (string Title, string Body) Split(string text)
     {
-        var t = text.Trim();
-        var cut = t.IndexOfAny([' ', '\n', '\t']);
-        return cut > 0 ? t[..cut] : t;
+        var trimmed = text.Trim();
+        var cut = trimmed.IndexOfAny([' ', '\n', '\t']);
+        return cut > 0 ? (trimmed[..cut], trimmed[cut..]) : (trimmed, "");
     }
+
+    private static bool HasBody(string text) => Split(text).Body.Length > 0;
+
+    internal static string Title(string text) => Split(text).Title;
 
     /// <summary>The title repeated, then the body: the text as the model sees it. A title alone stays as it is.</summary>
     internal static string Prepare(string text)
     {
-        var trimmed = text.Trim();
-        var cut = trimmed.IndexOfAny([' ', '\n', '\t']);
-        return cut > 0 ? string.Join(' ', Enumerable.Repeat(trimmed[..cut], TitleRepeats)) + trimmed[cut..] : trimmed;
+        var (title, body) = Split(text);
+        return body.Length > 0 ? string.Join(' ', Enumerable.Repeat(title, TitleRepeats)) + body : title;
     }
 
     internal static IEstimator<ITransformer> Pipeline(MLContext ml, int ngram, bool lbfgs) =>
