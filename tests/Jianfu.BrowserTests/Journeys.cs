@@ -15,7 +15,9 @@ public sealed partial class Journeys(BrowserFixture app)
         await page.GetByLabel("用户名").FillAsync(userName);
         await page.GetByLabel("密码").FillAsync("Demo-2026");
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/$"));
+        // A web-first assertion polls the address; WaitForURL also waits for a "load" event that Chromium sometimes
+        // does not report after the sign-in's POST → 302 → GET, and then timed out on a page already at "/".
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("您好");
         return page;
     }
