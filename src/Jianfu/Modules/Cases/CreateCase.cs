@@ -80,7 +80,11 @@ public static class CreateCase
         private async Task<Result<Response>> SaveAsync(CommunityCase c, CancellationToken ct)
         {
             db.Cases.Add(c);
-            await db.SaveChangesAsync(ct);
+            if (await db.TrySaveAsync(ct) is { } notSaved)
+            {
+                return notSaved;
+            }
+
             return new Response(c.Id, c.Title);
         }
 

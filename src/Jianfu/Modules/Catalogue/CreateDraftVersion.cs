@@ -61,10 +61,17 @@ internal static class CreateDraftVersion
                 draft.Items.Add(item.CopyInto(0));
             }
 
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
             db.CatalogueVersions.Add(draft);
-            await db.SaveChangesAsync(ct);
+            // Two keepers starting the same year's draft at once: the unique indexes let one of them through.
+            if (await db.TrySaveAsync(ct) is { } notCreated)
+            {
+                return notCreated;
+            }
+
             access.Record(district.Id, draft.Id, keeper.Value.User, now, $"新建{year}年版草稿", published is null ? "空白草稿" : $"复制{published.Year}年版{published.Items.Count}项");
             await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
             return ListVersions.VersionResponse.From(draft);
         }
     }

@@ -97,7 +97,11 @@ internal static class DecideAdmissionRequest
                     return Error.Validation("decision", "决定只能是 admit(准入)或 decline(不予准入)。");
             }
 
-            await db.SaveChangesAsync(ct);
+            if (await db.TrySaveAsync(ct) is { } notSaved)
+            {
+                return notSaved;
+            }
+
             return ListAdmissionRequests.AdmissionResponse.From(request);
         }
 

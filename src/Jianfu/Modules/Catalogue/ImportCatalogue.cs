@@ -63,8 +63,7 @@ internal static class ImportCatalogue
         }
 
         db.CatalogueHistory.Add(new CatalogueHistory { DistrictId = draft.DistrictId, VersionId = draft.Id, At = now, Actor = actor, Action = "从 Excel 导入草稿", Note = $"{items.Count}项" });
-        await db.SaveChangesAsync(ct);
-        return new Response(items.Count, []);
+        return await db.TrySaveAsync(ct) is { } notSaved ? new Response(0, [new SheetError(1, "文件", notSaved.Message)]) : new Response(items.Count, []);
     }
 
     public sealed class Handler(JianfuDbContext db, CatalogueAccess access, TimeProvider time)

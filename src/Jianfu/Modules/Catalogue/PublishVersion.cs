@@ -41,7 +41,10 @@ internal static class PublishVersion
             current.Status = VersionStatus.Superseded;
             current.SupersededAt = now;
             // Two published versions must never exist at once, even for a moment.
-            await db.SaveChangesAsync(ct);
+            if (await db.TrySaveAsync(ct) is { } notSuperseded)
+            {
+                return notSuperseded;
+            }
         }
 
         draft.Status = VersionStatus.Published;
@@ -51,7 +54,11 @@ internal static class PublishVersion
             DistrictId = draft.DistrictId, VersionId = draft.Id, At = now, Actor = actor, Action = $"发布{draft.Year}年版清单",
             Note = $"{draft.Items.Count}项" + (current is null ? "" : $",{current.Year}年版同时废止"),
         });
-        await db.SaveChangesAsync(ct);
+        if (await db.TrySaveAsync(ct) is { } notPublished)
+        {
+            return notPublished;
+        }
+
         if (tx is not null)
         {
             await tx.CommitAsync(ct);

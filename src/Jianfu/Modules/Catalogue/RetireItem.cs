@@ -51,7 +51,11 @@ internal static class RetireItem
             item.RetiredOn = time.Today();
             access.Record(version.DistrictId, version.Id, user, time.UtcNow(),
                 version.Status == VersionStatus.Published ? $"年中修订:停用事项 {code}" : $"停用事项 {code}", $"{item.Name}:{item.RetiredReason}");
-            await db.SaveChangesAsync(ct);
+            if (await db.TrySaveAsync(ct) is { } notSaved)
+            {
+                return notSaved;
+            }
+
             return SaveItem.ItemDetail.From(item);
         }
     }

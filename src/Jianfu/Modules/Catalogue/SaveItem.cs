@@ -85,7 +85,11 @@ internal static class SaveItem
                 parsed.VersionId = version.Id;
                 version.Items.Add(parsed);
                 access.Record(version.DistrictId, version.Id, user, now, $"新增事项 {parsed.ScreeningCode}", parsed.Name);
-                await db.SaveChangesAsync(ct);
+                if (await db.TrySaveAsync(ct) is { } notSaved)
+                {
+                    return notSaved;
+                }
+
                 return ItemDetail.From(parsed);
             }
 
@@ -114,7 +118,11 @@ internal static class SaveItem
                 access.Record(version.DistrictId, version.Id, user, now, $"修改事项 {item.ScreeningCode}", item.Name);
             }
 
-            await db.SaveChangesAsync(ct);
+            if (await db.TrySaveAsync(ct) is { } notUpdated)
+            {
+                return notUpdated;
+            }
+
             return ItemDetail.From(item);
         }
     }

@@ -61,7 +61,11 @@ internal static class SubmitAdmissionRequest
             };
             db.AdmissionRequests.Add(request);
             access.Record(request.DistrictId, null, user, request.CreatedAt, "收到准入申请", $"{request.DepartmentName}:{request.ProposedName}");
-            await db.SaveChangesAsync(ct);
+            if (await db.TrySaveAsync(ct) is { } notSaved)
+            {
+                return notSaved;
+            }
+
             return ListAdmissionRequests.AdmissionResponse.From(request);
         }
     }

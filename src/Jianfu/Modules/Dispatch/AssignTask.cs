@@ -47,7 +47,11 @@ internal static class AssignTask
                 return error;
             }
 
-            await db.SaveChangesAsync(ct);
+            if (await db.TrySaveAsync(ct) is { } notSaved)
+            {
+                return notSaved;
+            }
+
             return TaskResponse.From(c.Task, time.Today());
         }
     }

@@ -56,7 +56,11 @@ internal static class CompleteTask
                 return error;
             }
 
-            await db.SaveChangesAsync(ct);
+            if (await db.TrySaveAsync(ct) is { } notSaved)
+            {
+                return notSaved;
+            }
+
             return TaskResponse.From(c.Task, time.Today());
         }
     }

@@ -37,7 +37,8 @@ public sealed record DispatchView(
     /// <param name="visibleCommunities">null: all targets; otherwise only these communities' targets and history.</param>
     internal static DispatchView From(DispatchEntity d, DateOnly today, IReadOnlySet<int>? visibleCommunities = null)
     {
-        var tasks = d.Tasks.ToDictionary(t => t.CommunityId);
+        // One task per community is a database rule; a reader still never fails on a row it did not expect.
+        var tasks = d.Tasks.OrderBy(t => t.Id).DistinctBy(t => t.CommunityId).ToDictionary(t => t.CommunityId);
         var targets = d.Targets
             .Where(t => visibleCommunities is null || visibleCommunities.Contains(t.CommunityId))
             .OrderBy(t => t.CommunityCode, StringComparer.Ordinal)

@@ -30,7 +30,11 @@ internal static class ReceiveTask
                 return error;
             }
 
-            await db.SaveChangesAsync(ct);
+            if (await db.TrySaveAsync(ct) is { } notSaved)
+            {
+                return notSaved;
+            }
+
             return TaskResponse.From(c.Task, time.Today());
         }
     }

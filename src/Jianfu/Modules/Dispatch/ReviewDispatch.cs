@@ -93,7 +93,11 @@ internal static class ReviewDispatch
                 return error;
             }
 
-            await db.SaveChangesAsync(ct);
+            if (await db.TrySaveAsync(ct) is { } notSaved)
+            {
+                return notSaved;
+            }
+
             return DispatchView.From(dispatch, time.Today());
         }
 

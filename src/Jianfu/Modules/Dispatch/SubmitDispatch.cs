@@ -89,7 +89,11 @@ internal static class SubmitDispatch
             }
 
             db.Dispatches.Add(dispatch);
-            await db.SaveChangesAsync(ct);
+            if (await db.TrySaveAsync(ct) is { } notSaved)
+            {
+                return notSaved;
+            }
+
             return new Response(dispatch.Id, dispatch.Status.ToString(), dispatch.Checks);
         }
 
@@ -140,7 +144,11 @@ internal static class SubmitDispatch
             }
 
             dispatch.Checks = [.. p.Checks];
-            await db.SaveChangesAsync(ct);
+            if (await db.TrySaveAsync(ct) is { } notSaved)
+            {
+                return notSaved;
+            }
+
             return new Response(dispatch.Id, dispatch.Status.ToString(), dispatch.Checks);
         }
 
@@ -186,7 +194,11 @@ internal static class SubmitDispatch
                 return error;
             }
 
-            await db.SaveChangesAsync(ct);
+            if (await db.TrySaveAsync(ct) is { } notSaved)
+            {
+                return notSaved;
+            }
+
             return new Response(dispatch.Id, dispatch.Status.ToString(), dispatch.Checks);
         }
 

@@ -32,7 +32,11 @@ internal static class WithdrawDispatch
                 return error;
             }
 
-            await db.SaveChangesAsync(ct);
+            if (await db.TrySaveAsync(ct) is { } notSaved)
+            {
+                return notSaved;
+            }
+
             return DispatchView.From(dispatch, time.Today());
         }
     }

@@ -61,6 +61,10 @@ public static class ReceiveOrders
                 {
                     errors.Add(new RowError(row, "工单编号", id.Length == 0 ? "不能为空" : "不超过64个字符"));
                 }
+                else if (StoredText.Problem(id) is { } badId)
+                {
+                    errors.Add(new RowError(row, "工单编号", badId));
+                }
                 else if (!seen.Add(id))
                 {
                     errors.Add(new RowError(row, "工单编号", $"“{id}”在文件中重复"));
@@ -70,6 +74,10 @@ public static class ReceiveOrders
                 if (text.Length is 0 or > MaxTextLength)
                 {
                     errors.Add(new RowError(row, "工单内容", text.Length == 0 ? "不能为空" : $"不超过{MaxTextLength}字"));
+                }
+                else if (StoredText.Problem(text) is { } badText)
+                {
+                    errors.Add(new RowError(row, "工单内容", badText));
                 }
 
                 if (input.CommunityCode?.Trim() is { Length: > 0 } code &&
@@ -108,7 +116,11 @@ public static class ReceiveOrders
             }).ToList();
             await router.RouteAsync(districtId, orders, ct);
             db.HotlineOrders.AddRange(orders);
-            await db.SaveChangesAsync(ct);
+            if (await db.TrySaveAsync(ct) is { } notSaved)
+            {
+                return notSaved;
+            }
+
             return new Response(orders.Count, orders.Count(o => o.Status == OrderStatus.Routed), orders.Count(o => o.Status == OrderStatus.Triage),
                 inputs.Count - orders.Count, orders.Select(OrderSummary.From).ToList());
         }
@@ -176,7 +188,14 @@ public static class ReceiveOrders
             var rows = new List<Dictionary<string, string?>>();
             while (csv.Read())
             {
-                rows.Add(header.Select((h, i) => (h, csv.GetField(i))).ToDictionary(x => x.h, x => x.Item2));
+                // A header named twice keeps its first column, as in the Excel import.
+                var row = new Dictionary<string, string?>(StringComparer.Ordinal);
+                for (var i = 0; i < header.Length; i++)
+                {
+                    row.TryAdd(header[i], csv.GetField(i));
+                }
+
+                rows.Add(row);
             }
 
             return FromRows(rows);

@@ -70,6 +70,11 @@ public static class RoutingModels
             }
 
             var model = await ActivateAsync(db, district.Value, classifier.Info, bytes, user.DisplayName, time.UtcNow(), ct);
+            if (!model.IsSuccess)
+            {
+                return model.Error!;
+            }
+
             await RouteWaitingAsync(district.Value, ct);
             return model;
         }
@@ -77,13 +82,19 @@ public static class RoutingModels
         /// <summary>Orders that waited only for a model are routed by the new one.</summary>
         public async Task<int> RouteWaitingAsync(int districtId, CancellationToken ct)
         {
-            var waiting = await db.HotlineOrders.Include(o => o.History)
-                .Where(o => o.DistrictId == districtId && o.Status == OrderStatus.Triage && o.ModelVersion == null && o.ManualLabel == null)
-                .Take(ReceiveOrders.MaxRows)
-                .ToListAsync(ct);
-            await router.RouteAsync(districtId, waiting, ct);
-            await db.SaveChangesAsync(ct);
-            return waiting.Count;
+            // A person may route one of these by hand meanwhile: then the batch is read again and the rest routed.
+            for (var attempt = 1; ; attempt++)
+            {
+                var waiting = await db.HotlineOrders.Include(o => o.History)
+                    .Where(o => o.DistrictId == districtId && o.Status == OrderStatus.Triage && o.ModelVersion == null && o.ManualLabel == null)
+                    .Take(ReceiveOrders.MaxRows)
+                    .ToListAsync(ct);
+                await router.RouteAsync(districtId, waiting, ct);
+                if (await db.TrySaveAsync(ct) is null || attempt == 3)
+                {
+                    return waiting.Count;
+                }
+            }
         }
 
         public async Task<Result<string>> TrainingDataAsync(CancellationToken ct)
@@ -121,8 +132,10 @@ public static class RoutingModels
         }
     }
 
-    internal static async Task<ModelSummary> ActivateAsync(JianfuDbContext db, int districtId, RoutingModelInfo info, byte[] file, string by, DateTime now, CancellationToken ct)
+    internal static async Task<Result<ModelSummary>> ActivateAsync(JianfuDbContext db, int districtId, RoutingModelInfo info, byte[] file, string by, DateTime now, CancellationToken ct)
     {
+        // One active model per district: of two uploads at the same moment one is active and the other is told.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.RoutingModels.Where(m => m.DistrictId == districtId && m.IsActive).ExecuteUpdateAsync(s => s.SetProperty(m => m.IsActive, false), ct);
         var model = new RoutingModel
         {
@@ -131,7 +144,12 @@ public static class RoutingModels
             File = file, IsActive = true, UploadedAt = now, UploadedBy = by,
         };
         db.RoutingModels.Add(model);
-        await db.SaveChangesAsync(ct);
+        if (await db.TrySaveAsync(ct) is { } notSaved)
+        {
+            return notSaved;
+        }
+
+        await tx.CommitAsync(ct);
         return new ModelSummary(model.Id, model.Version, model.TrainedAt, model.TrainingRows, model.Threshold, model.CalibrationPrecision,
             model.CalibrationCoverage, info.Labels, true, now, by);
     }

@@ -63,7 +63,11 @@ public static class TriageOrder
 
             var storedLabel = decision.Item?.ScreeningCode ?? decision.Department!.Name;
             order.RouteTo(decision, user.DisplayName, time.UtcNow(), manual: true, label: storedLabel);
-            await db.SaveChangesAsync(ct);
+            if (await db.TrySaveAsync(ct) is { } notSaved)
+            {
+                return notSaved;
+            }
+
             return OrderSummary.From(order);
         }
     }
@@ -108,7 +112,11 @@ public static class HandleOrder
                 return error;
             }
 
-            await db.SaveChangesAsync(ct);
+            if (await db.TrySaveAsync(ct) is { } notSaved)
+            {
+                return notSaved;
+            }
+
             return OrderSummary.From(order);
         }
     }

@@ -22,6 +22,11 @@ internal static class CreateUser
                 return scope.Error!;
             }
 
+            if (string.IsNullOrWhiteSpace(r.UserName) || r.UserName.Trim().Length > 64)
+            {
+                return Error.Validation("userName", "请填写用户名(不超过64个字符)。");
+            }
+
             if (string.IsNullOrWhiteSpace(r.DisplayName) || r.DisplayName.Length > 64)
             {
                 return Error.Validation("displayName", "请填写姓名(不超过64字)。");
@@ -40,7 +45,12 @@ internal static class CreateUser
 
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var user = new AppUser { UserName = r.UserName?.Trim(), DisplayName = r.DisplayName.Trim(), PhoneNumber = r.Phone, LockoutEnabled = true };
-            var created = await users.CreateAsync(user, r.Password ?? "");
+            var created = IdentityResult.Success;
+            if (await db.TryAsync(async () => created = await users.CreateAsync(user, r.Password ?? "")) is { } notCreated)
+            {
+                return notCreated;
+            }
+
             if (!created.Succeeded)
             {
                 return Error.Validation("userName", string.Join(" ", created.Errors.Select(e => e.Description)));
@@ -49,7 +59,11 @@ internal static class CreateUser
             var (role, unit, department) = grant.Value;
             db.RoleGrants.Add(new RoleGrant { UserId = user.Id, Role = role, UnitId = unit.Id, DepartmentId = department?.Id, GrantedAt = time.UtcNow(), GrantedBy = scope.Value.Admin.DisplayName });
             access.Record(scope.Value.Admin, time.UtcNow(), $"新增用户 {user.UserName}", $"{role.Chinese()} @ {unit.Name}{(department is null ? "" : " " + department.Name)}");
-            await db.SaveChangesAsync(ct);
+            if (await db.TrySaveAsync(ct) is { } notSaved)
+            {
+                return notSaved;
+            }
+
             await tx.CommitAsync(ct);
             return user.UserName!;
         }

@@ -80,7 +80,11 @@ internal static class GrantRole
             var grant = new RoleGrant { UserId = user.Id, Role = role, UnitId = unit.Id, DepartmentId = department?.Id, GrantedAt = time.UtcNow(), GrantedBy = scope.Value.Admin.DisplayName };
             db.RoleGrants.Add(grant);
             access.Record(scope.Value.Admin, time.UtcNow(), $"授权 {user.UserName}", $"{role.Chinese()} @ {unit.Name}{(department is null ? "" : " " + department.Name)}");
-            await db.SaveChangesAsync(ct);
+            if (await db.TrySaveAsync(ct) is { } notSaved)
+            {
+                return notSaved;
+            }
+
             return new ListUsers.GrantResponse(grant.Id, role.ToString(), unit.Code, unit.Name, department?.Name);
         }
 
@@ -105,7 +109,11 @@ internal static class GrantRole
 
             db.RoleGrants.Remove(grant);
             access.Record(target.Value.Admin, time.UtcNow(), $"撤销授权 {userName}", $"{grant.Role.Chinese()} @ {grant.Unit!.Name}");
-            await db.SaveChangesAsync(ct);
+            if (await db.TrySaveAsync(ct) is { } notSaved)
+            {
+                return notSaved;
+            }
+
             return true;
         }
     }

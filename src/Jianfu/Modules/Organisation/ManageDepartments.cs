@@ -56,7 +56,11 @@ internal static class ManageDepartments
             var department = new Department { UnitId = unit.Id, Name = name, UpdatedAt = time.UtcNow() };
             db.Departments.Add(department);
             access.Record(scope.Value.Admin, time.UtcNow(), $"新增部门 {unit.Name} {name}");
-            await db.SaveChangesAsync(ct);
+            if (await db.TrySaveAsync(ct) is { } notSaved)
+            {
+                return notSaved;
+            }
+
             return new DepartmentResponse(department.Id, department.Name, department.IsActive);
         }
 
@@ -99,7 +103,11 @@ internal static class ManageDepartments
             department.UpdatedAt = time.UtcNow();
             access.Record(scope.Value.Admin, time.UtcNow(), $"修改部门 {department.Unit.Name} {before}",
                 $"名称:{department.Name};{(department.IsActive ? "启用" : "停用")}");
-            await db.SaveChangesAsync(ct);
+            if (await db.TrySaveAsync(ct) is { } notSaved)
+            {
+                return notSaved;
+            }
+
             return new DepartmentResponse(department.Id, department.Name, department.IsActive);
         }
     }

@@ -22,7 +22,10 @@ internal static class UpdateAccount
             }
 
             var (admin, user) = target.Value;
+            // Identity saves each of its steps; one transaction makes the change and its history land together or not at all.
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
             string done;
+            IdentityResult result;
             switch (r.Action?.Trim().ToLowerInvariant())
             {
                 case "deactivate":
@@ -31,35 +34,49 @@ internal static class UpdateAccount
                         return Error.Conflict("不能停用自己的账号。");
                     }
 
+                    // A new security stamp ends the account's sign-ins and tokens (SessionCheck).
                     user.IsActive = false;
-                    await users.UpdateSecurityStampAsync(user);
+                    result = await users.UpdateSecurityStampAsync(user);
                     done = "停用账号";
                     break;
                 case "activate":
                     user.IsActive = true;
+                    result = await users.UpdateAsync(user);
                     done = "启用账号";
                     break;
                 case "unlock":
-                    await users.SetLockoutEndDateAsync(user, null);
-                    await users.ResetAccessFailedCountAsync(user);
+                    result = await users.SetLockoutEndDateAsync(user, null);
+                    if (result.Succeeded)
+                    {
+                        result = await users.ResetAccessFailedCountAsync(user);
+                    }
+
                     done = "解除锁定";
                     break;
                 case "reset-password":
                     var token = await users.GeneratePasswordResetTokenAsync(user);
-                    var reset = await users.ResetPasswordAsync(user, token, r.Password ?? "");
-                    if (!reset.Succeeded)
-                    {
-                        return Error.Validation("password", string.Join(" ", reset.Errors.Select(e => e.Description)));
-                    }
-
+                    result = await users.ResetPasswordAsync(user, token, r.Password ?? "");
                     done = "重置密码";
                     break;
                 default:
                     return Error.Validation("action", "操作应为 deactivate、activate、unlock 或 reset-password。");
             }
 
+            if (!result.Succeeded)
+            {
+                db.ChangeTracker.Clear();
+                return result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure))
+                    ? Error.Stale()
+                    : Error.Validation("password", string.Join(" ", result.Errors.Select(e => e.Description)));
+            }
+
             access.Record(admin, time.UtcNow(), $"{done} {user.UserName}");
-            await db.SaveChangesAsync(ct);
+            if (await db.TrySaveAsync(ct) is { } notSaved)
+            {
+                return notSaved;
+            }
+
+            await tx.CommitAsync(ct);
             return done;
         }
     }

@@ -129,7 +129,11 @@ internal static class Bulletins
             }
 
             db.Bulletins.Add(bulletin);
-            await db.SaveChangesAsync(ct);
+            if (await db.TrySaveAsync(ct) is { } notSaved)
+            {
+                return notSaved;
+            }
+
             return Describe(bulletin);
         }
 

@@ -32,18 +32,25 @@ internal static class GetReportLocation
             }
 
             var location = await db.ReportLocations.FirstOrDefaultAsync(l => l.UnitId == unit.Id && l.IsActive, ct);
-            if (location is null)
+            if (location is not null)
             {
-                location = new ReportLocation
-                {
-                    Token = ReportLocation.NewToken(), UnitId = unit.Id, UnitCode = unit.Code, UnitName = unit.Name, DistrictId = unit.DistrictId,
-                    CreatedAt = time.UtcNow(), CreatedBy = user.IsAuthenticated ? user.DisplayName : "系统",
-                };
-                db.ReportLocations.Add(location);
-                await db.SaveChangesAsync(ct);
+                return location;
             }
 
-            return location;
+            location = new ReportLocation
+            {
+                Token = ReportLocation.NewToken(), UnitId = unit.Id, UnitCode = unit.Code, UnitName = unit.Name, DistrictId = unit.DistrictId,
+                CreatedAt = time.UtcNow(), CreatedBy = user.IsAuthenticated ? user.DisplayName : "系统",
+            };
+            db.ReportLocations.Add(location);
+            if (await db.TrySaveAsync(ct) is null)
+            {
+                return location;
+            }
+
+            // Somebody asked for this office's poster at the same moment: one token is in force, and it is theirs.
+            var first = await db.ReportLocations.FirstOrDefaultAsync(l => l.UnitId == unit.Id && l.IsActive, ct);
+            return first is null ? Error.Stale() : first;
         }
 
         public async Task<Result<Response>> HandleAsync(string unitCode, CancellationToken ct)
@@ -64,7 +71,11 @@ internal static class GetReportLocation
             existing.Value.IsActive = false;
             existing.Value.RevokedAt = time.UtcNow();
             existing.Value.RevokedBy = user.DisplayName;
-            await db.SaveChangesAsync(ct);
+            if (await db.TrySaveAsync(ct) is { } notRevoked)
+            {
+                return notRevoked;
+            }
+
             return await HandleAsync(unitCode, ct);
         }
 

@@ -118,7 +118,11 @@ internal static class HandleReport
                 return error;
             }
 
-            await db.SaveChangesAsync(ct);
+            if (await db.TrySaveAsync(ct) is { } notSaved)
+            {
+                return notSaved;
+            }
+
             return await DescribeAsync(report, seat, ct);
         }
 

@@ -78,7 +78,11 @@ internal static class MonitoringPoints
                 DesignatedBy = keeper.Value.User.DisplayName,
             };
             db.MonitoringPoints.Add(point);
-            await db.SaveChangesAsync(ct);
+            if (await db.TrySaveAsync(ct) is { } notSaved)
+            {
+                return notSaved;
+            }
+
             return Describe(point, 0, time.Today());
         }
 
@@ -144,7 +148,11 @@ internal static class MonitoringPoints
             }
 
             point.Activities[^1].RecordedAt = time.UtcNow();
-            await db.SaveChangesAsync(ct);
+            if (await db.TrySaveAsync(ct) is { } notSaved)
+            {
+                return notSaved;
+            }
+
             return Describe(point, 0, time.Today());
         }
 

@@ -66,11 +66,40 @@ public abstract class JianfuDbContext(DbContextOptions options) : IdentityDbCont
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>Every save checks its text and moves the row version of what it changes (see StoredText, RowVersions).</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BeforeSave();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BeforeSave();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void BeforeSave()
+    {
+        if (ChangeTracker.AutoDetectChangesEnabled)
+        {
+            ChangeTracker.DetectChanges();
+        }
+
+        StoredText.Validate(ChangeTracker);
+        RowVersions.MoveOn(ChangeTracker);
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Enums are stored by name: readable in backups and safe against reordering.
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+        // Every text has a maximum length, checked before saving (StoredText); longer ones are configured below.
+        configurationBuilder.Properties<string>().HaveMaxLength(500);
     }
+
+    /// <summary>History notes carry a person's text (up to 2,000 characters) with a few words around it.</summary>
+    private const int HistoryNoteLength = 4000;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -80,6 +109,12 @@ public abstract class JianfuDbContext(DbContextOptions options) : IdentityDbCont
         ConfigureDispatch(builder);
         ConfigureReports(builder);
         ConfigureHotline(builder);
+        foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType)))
+        {
+            builder.Entity(entity.ClrType).Property(nameof(IVersioned.RowVersion)).IsConcurrencyToken();
+        }
+
+        builder.Entity<DataProtectionKey>().Property(k => k.Xml).HasMaxLength(10_000);
         builder.Entity<Notifications.Notification>(e =>
         {
             e.HasIndex(n => new { n.UserId, n.Kind, n.Day }).IsUnique();
@@ -93,7 +128,7 @@ public abstract class JianfuDbContext(DbContextOptions options) : IdentityDbCont
         b.Entity<AppUser>(e =>
         {
             e.Property(u => u.DisplayName).HasMaxLength(64);
-            e.HasMany(u => u.Grants).WithOne().HasForeignKey(g => g.UserId);
+            e.HasMany(u => u.Grants).WithOne(g => g.User).HasForeignKey(g => g.UserId);
         });
         b.Entity<Unit>(e =>
         {
@@ -117,7 +152,11 @@ public abstract class JianfuDbContext(DbContextOptions options) : IdentityDbCont
             e.HasOne(g => g.Unit).WithMany().HasForeignKey(g => g.UnitId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(g => g.Department).WithMany().HasForeignKey(g => g.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         });
-        b.Entity<OrganisationHistory>(e => e.Property(h => h.Action).HasMaxLength(200));
+        b.Entity<OrganisationHistory>(e =>
+        {
+            e.Property(h => h.Action).HasMaxLength(200);
+            e.Property(h => h.Note).HasMaxLength(HistoryNoteLength);
+        });
     }
 
     private static void ConfigureCatalogue(ModelBuilder b)
@@ -126,6 +165,9 @@ public abstract class JianfuDbContext(DbContextOptions options) : IdentityDbCont
         {
             e.HasIndex(v => new { v.DistrictId, v.Year }).IsUnique();
             e.HasIndex(v => new { v.DistrictId, v.Status });
+            // One published version per district at any moment (and one draft under revision).
+            e.HasIndex(v => v.DistrictId, "IX_CatalogueVersions_OnePublished").IsUnique().HasFilter("\"Status\" = 'Published'");
+            e.HasIndex(v => v.DistrictId, "IX_CatalogueVersions_OneDraft").IsUnique().HasFilter("\"Status\" = 'Draft'");
             e.Property(v => v.Title).HasMaxLength(200);
             e.HasMany(v => v.Items).WithOne(i => i.Version).HasForeignKey(i => i.VersionId);
         });
@@ -147,8 +189,13 @@ public abstract class JianfuDbContext(DbContextOptions options) : IdentityDbCont
             e.HasIndex(a => new { a.DistrictId, a.Status });
             e.Property(a => a.ProposedName).HasMaxLength(200);
             e.Property(a => a.Reason).HasMaxLength(2000);
+            e.Property(a => a.DecisionReason).HasMaxLength(2000);
         });
-        b.Entity<CatalogueHistory>(e => e.HasIndex(h => new { h.DistrictId, h.At }));
+        b.Entity<CatalogueHistory>(e =>
+        {
+            e.HasIndex(h => new { h.DistrictId, h.At });
+            e.Property(h => h.Note).HasMaxLength(HistoryNoteLength);
+        });
     }
 
     private static void ConfigureDispatch(ModelBuilder b)
@@ -162,6 +209,8 @@ public abstract class JianfuDbContext(DbContextOptions options) : IdentityDbCont
             e.Property(d => d.Title).HasMaxLength(200);
             e.Property(d => d.Content).HasMaxLength(AccessGate.MaxContentLength);
             e.Property(d => d.ScreeningCode).HasMaxLength(32);
+            e.Property(d => d.Justification).HasMaxLength(2000);
+            e.Property(d => d.DecisionReason).HasMaxLength(2000);
             e.Property(d => d.Checks).HasConversion(
                 v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default),
                 v => JsonSerializer.Deserialize<List<GateCheck>>(v, JsonSerializerOptions.Default) ?? new List<GateCheck>(),
@@ -178,11 +227,14 @@ public abstract class JianfuDbContext(DbContextOptions options) : IdentityDbCont
         b.Entity<DispatchTarget>(e =>
         {
             e.HasIndex(t => new { t.CommunityId, t.DispatchId });
+            e.HasIndex(t => new { t.DispatchId, t.CommunityId }).IsUnique();
             // Covering index of the duplicate check: the 30-day range scan never touches the table.
             e.HasIndex(t => new { t.CommunityId, t.SubmittedAt, t.DispatchId, t.Fingerprint });
         });
         b.Entity<CommunityTask>(e =>
         {
+            // A dispatch becomes exactly one task per community, however many times "approve" is pressed.
+            e.HasIndex(t => new { t.DispatchId, t.CommunityId }).IsUnique();
             e.HasIndex(t => new { t.CommunityId, t.Status });
             e.HasIndex(t => new { t.CommunityId, t.CreatedAt });
             e.HasIndex(t => new { t.AssigneeId, t.Status });
@@ -193,6 +245,7 @@ public abstract class JianfuDbContext(DbContextOptions options) : IdentityDbCont
         {
             e.HasIndex(h => new { h.DispatchId, h.At });
             e.HasOne(h => h.Task).WithMany().HasForeignKey(h => h.TaskId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(h => h.Note).HasMaxLength(HistoryNoteLength);
         });
     }
 
@@ -206,6 +259,7 @@ public abstract class JianfuDbContext(DbContextOptions options) : IdentityDbCont
             e.Property(c => c.Title).HasMaxLength(100);
             e.Property(c => c.Problem).HasMaxLength(4000);
             e.Property(c => c.Actions).HasMaxLength(4000);
+            e.Property(c => c.Outcome).HasMaxLength(2000);
             e.Ignore(c => c.TagList);
         });
         b.Entity<Modules.Hotline.Domain.HotlineOrder>(e =>
@@ -219,13 +273,17 @@ public abstract class JianfuDbContext(DbContextOptions options) : IdentityDbCont
             e.Property(o => o.Status).HasConversion<string>().HasMaxLength(16);
             e.Property(o => o.RouteKind).HasConversion<string>().HasMaxLength(16);
             e.Property(o => o.ScreeningCode).HasMaxLength(32);
+            e.Property(o => o.Reply).HasMaxLength(1000);
             e.HasMany(o => o.History).WithOne().HasForeignKey(h => h.OrderId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<Modules.Hotline.Domain.RoutingModel>(e =>
         {
             e.HasIndex(m => new { m.DistrictId, m.IsActive });
+            e.HasIndex(m => m.DistrictId, "IX_RoutingModels_OneActive").IsUnique().HasFilter("\"IsActive\"");
             e.Property(m => m.Version).HasMaxLength(64);
+            e.Property(m => m.Labels).HasMaxLength(20_000);
         });
+        b.Entity<Modules.Hotline.Domain.HotlineOrderHistory>(e => e.Property(h => h.Note).HasMaxLength(HistoryNoteLength));
     }
 
     private static void ConfigureReports(ModelBuilder b)
@@ -234,6 +292,8 @@ public abstract class JianfuDbContext(DbContextOptions options) : IdentityDbCont
         {
             e.HasIndex(l => l.Token).IsUnique();
             e.HasIndex(l => new { l.UnitId, l.IsActive });
+            // One poster in force per office: a revoked token can never stand beside a live one.
+            e.HasIndex(l => l.UnitId, "IX_ReportLocations_OneActive").IsUnique().HasFilter("\"IsActive\"");
             e.Property(l => l.Token).HasMaxLength(32);
             e.Property(l => l.UnitCode).HasMaxLength(12);
             e.Property(l => l.UnitName).HasMaxLength(100);
@@ -252,19 +312,26 @@ public abstract class JianfuDbContext(DbContextOptions options) : IdentityDbCont
             e.Property(r => r.Summary).HasMaxLength(200);
             e.Property(r => r.PublicReply).HasMaxLength(1000);
             e.Property(r => r.RectificationResponse).HasMaxLength(2000);
+            e.Property(r => r.VerificationNote).HasMaxLength(2000);
+            e.Property(r => r.ForwardedText).HasMaxLength(2000);
             e.HasMany(r => r.History).WithOne().HasForeignKey(h => h.ReportId);
         });
-        b.Entity<ReportHistory>(e => e.HasIndex(h => new { h.ReportId, h.At }));
+        b.Entity<ReportHistory>(e =>
+        {
+            e.HasIndex(h => new { h.ReportId, h.At });
+            e.Property(h => h.Note).HasMaxLength(HistoryNoteLength);
+        });
         b.Entity<MonitoringPoint>(e =>
         {
             e.HasIndex(p => new { p.DistrictId, p.IsActive });
-            e.HasIndex(p => p.UnitId);
+            e.HasIndex(p => p.UnitId, "IX_MonitoringPoints_OneActive").IsUnique().HasFilter("\"IsActive\"");
             e.HasMany(p => p.Activities).WithOne().HasForeignKey(a => a.PointId);
         });
         b.Entity<Bulletin>(e =>
         {
             e.HasIndex(x => new { x.DistrictId, x.PublishedAt });
             e.Property(x => x.Title).HasMaxLength(200);
+            e.Property(x => x.ContentJson).HasMaxLength(1_000_000);
         });
         b.Entity<MonitoringActivity>(e =>
         {

@@ -17,6 +17,11 @@ public sealed record Error(string Code, string Message, int Status = StatusCodes
     public static Error NotFound(string message) => new("not-found", message, StatusCodes.Status404NotFound);
 
     public static Error Conflict(string message) => new("conflict", message, StatusCodes.Status409Conflict);
+
+    public const string StaleMessage = "该记录已被他人处理,请刷新后重试";
+
+    /// <summary>Somebody else changed the record between reading and saving it: nothing of this request was saved.</summary>
+    public static Error Stale() => new("stale", StaleMessage, StatusCodes.Status409Conflict);
 }
 
 public readonly struct Result<T>

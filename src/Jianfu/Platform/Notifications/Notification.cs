@@ -43,8 +43,8 @@ public sealed class Notifier(JianfuDbContext db, TimeProvider time)
         }
 
         db.Notifications.Add(new Notification { UserId = userId, Kind = kind, Day = day, Title = title, Body = body, Link = link, CreatedAt = time.UtcNow() });
-        await db.SaveChangesAsync(ct);
-        return true;
+        // Another node sent today's digest at the same moment: the unique index keeps it to one.
+        return await db.TrySaveAsync(ct) is null;
     }
 
     public Task<int> UnreadAsync(string userId, CancellationToken ct) => db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null, ct);

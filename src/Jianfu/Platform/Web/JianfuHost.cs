@@ -70,6 +70,12 @@ public static class JianfuHost
         });
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
+        // Form limits answered by InputGuard with 400/413: no text field needs a megabyte, no upload more than a model file.
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o =>
+        {
+            o.ValueLengthLimit = 1024 * 1024;
+            o.MultipartBodyLengthLimit = Modules.Hotline.RoutingModels.MaxBytes;
+        });
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Jianfu 减负 API";
@@ -102,10 +108,12 @@ public static class JianfuHost
 
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteUnhandledAsync });
         app.UseStatusCodePages(WriteApiStatusAsync);
+        app.UseMiddleware<InputGuard>();
         app.MapStaticAssets();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseMiddleware<AntiforgeryGuard>();
 
         app.MapOpenApi();
         app.MapScalarApiReference("/openapi", o => o.WithTitle("Jianfu 减负 API"));
@@ -129,24 +137,10 @@ public static class JianfuHost
         return app;
     }
 
-    private static async Task WriteUnhandledAsync(HttpContext context)
+    private static Task WriteUnhandledAsync(HttpContext context)
     {
-        var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-        var status = error is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
-        context.Response.StatusCode = status;
-        if (!AuthSetup.IsApi(context.Request))
-        {
-            context.Response.ContentType = "text/html; charset=utf-8";
-            await context.Response.WriteAsync(
-                $"<!doctype html><meta charset=utf-8><title>出错了</title><p>{ProblemResults.ChineseTitleFor(status)}</p><p><a href=\"/\">返回首页</a></p>");
-            return;
-        }
-
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails { Status = status },
-        });
+        var (status, message, code) = ErrorResponses.Describe(context.Features.Get<IExceptionHandlerFeature>()?.Error);
+        return ErrorResponses.WriteAsync(context, status, message, code);
     }
 
     private static async Task WriteApiStatusAsync(StatusCodeContext ctx)
@@ -156,8 +150,7 @@ public static class JianfuHost
         {
             if (http.Response.StatusCode == StatusCodes.Status404NotFound && !http.Request.Path.StartsWithSegments("/open311"))
             {
-                http.Response.ContentType = "text/html; charset=utf-8";
-                await http.Response.WriteAsync("<!doctype html><meta charset=utf-8><meta name=viewport content=\"width=device-width, initial-scale=1\"><title>页面不存在</title><p>页面不存在。</p><p><a href=\"/\">返回首页</a></p>");
+                await ErrorResponses.WritePageAsync(http, "页面不存在", "页面不存在,或网址有误。");
             }
 
             return;

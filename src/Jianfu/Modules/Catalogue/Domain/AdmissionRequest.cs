@@ -1,4 +1,5 @@
 using Jianfu.Modules.Catalogue.Contracts;
+using Jianfu.Platform.Database;
 
 namespace Jianfu.Modules.Catalogue.Domain;
 
@@ -10,9 +11,11 @@ internal enum AdmissionStatus
 }
 
 /// <summary>准入申请: a department asks for a new work item; the list keeper weighs the three admission criteria.</summary>
-internal sealed class AdmissionRequest
+internal sealed class AdmissionRequest : IVersioned
 {
     public int Id { get; set; }
+
+    public int RowVersion { get; set; }
 
     public int DistrictId { get; set; }
 

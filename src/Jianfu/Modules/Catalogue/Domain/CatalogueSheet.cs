@@ -96,6 +96,14 @@ internal static class CatalogueSheet
                 errors.Add(new SheetError(rowNumber, column, "不能为空"));
             }
 
+            foreach (var column in Headers)
+            {
+                if (Platform.Database.StoredText.Problem(Get(column)) is { } problem)
+                {
+                    errors.Add(new SheetError(rowNumber, column, problem));
+                }
+            }
+
             var code = Get(Code).ToUpperInvariant();
             if (code.Length > 32 || code.Any(ch => !(char.IsAsciiLetterOrDigit(ch) || ch is '-' or '.' or '_')))
             {

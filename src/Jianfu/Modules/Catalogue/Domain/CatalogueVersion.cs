@@ -1,4 +1,5 @@
 using Jianfu.Modules.Catalogue.Contracts;
+using Jianfu.Platform.Database;
 
 namespace Jianfu.Modules.Catalogue.Domain;
 
@@ -10,9 +11,11 @@ internal enum VersionStatus
 }
 
 /// <summary>One year's 涉村(社区)工作事项清单 of a district. Shaoxing revises it yearly; tasks keep the version they were checked against.</summary>
-internal sealed class CatalogueVersion
+internal sealed class CatalogueVersion : IVersioned
 {
     public int Id { get; set; }
+
+    public int RowVersion { get; set; }
 
     public int DistrictId { get; set; }
 
@@ -31,13 +34,16 @@ internal sealed class CatalogueVersion
     public List<DutyItem> Items { get; set; } = [];
 }
 
-internal sealed class DutyItem
+internal sealed class DutyItem : IAggregatePart
 {
     public int Id { get; set; }
 
     public int VersionId { get; set; }
 
     public CatalogueVersion? Version { get; set; }
+
+    /// <summary>An item saved into a version moves the version on: it cannot land in a version published meanwhile.</summary>
+    object? IAggregatePart.Aggregate => Version;
 
     /// <summary>过筛编码: the same item keeps its code across versions; a retired code stays listed as retired, so it is never reused.</summary>
     public required string ScreeningCode { get; set; }

@@ -1,3 +1,4 @@
+using Jianfu.Platform.Database;
 using Jianfu.Platform.Errors;
 using Jianfu.Platform.Files;
 
@@ -13,9 +14,11 @@ internal enum CommunityTaskStatus
 }
 
 /// <summary>What an approved dispatch becomes in one community's inbox.</summary>
-internal sealed class CommunityTask
+internal sealed class CommunityTask : IVersioned
 {
     public int Id { get; set; }
+
+    public int RowVersion { get; set; }
 
     public int DispatchId { get; set; }
 

@@ -1,4 +1,5 @@
 using Jianfu.Modules.Dispatch.Contracts;
+using Jianfu.Platform.Database;
 using Jianfu.Platform.Errors;
 using Jianfu.Platform.Text;
 
@@ -18,9 +19,11 @@ internal enum DispatchStatus
 internal sealed record Actor(string UserId, string Name);
 
 /// <summary>派单: one task from a township department or district agency to one or many communities.</summary>
-internal sealed class Dispatch
+internal sealed class Dispatch : IVersioned
 {
     public int Id { get; set; }
+
+    public int RowVersion { get; set; }
 
     public required string Title { get; set; }
 

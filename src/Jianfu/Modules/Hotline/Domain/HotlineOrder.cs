@@ -1,4 +1,5 @@
 using Jianfu.Modules.Catalogue.Contracts;
+using Jianfu.Platform.Database;
 using Jianfu.Platform.Errors;
 
 namespace Jianfu.Modules.Hotline.Domain;
@@ -22,9 +23,11 @@ public enum RouteKind
 }
 
 /// <summary>A 12345 hotline order (工单) of a district: what the citizen said, where it went, and who decided.</summary>
-internal sealed class HotlineOrder
+internal sealed class HotlineOrder : IVersioned
 {
     public int Id { get; set; }
+
+    public int RowVersion { get; set; }
 
     public int DistrictId { get; set; }
 
@@ -138,9 +141,11 @@ internal sealed class HotlineOrderHistory
 }
 
 /// <summary>A trained routing model of a district, stored in the database so every server instance routes alike.</summary>
-internal sealed class RoutingModel
+internal sealed class RoutingModel : IVersioned
 {
     public int Id { get; set; }
+
+    public int RowVersion { get; set; }
 
     public int DistrictId { get; set; }
 

@@ -1,4 +1,5 @@
 using Jianfu.Modules.Organisation.Contracts;
+using Jianfu.Platform.Database;
 using Microsoft.AspNetCore.Identity;
 
 namespace Jianfu.Modules.Organisation.Domain;
@@ -12,12 +13,16 @@ public sealed class AppUser : IdentityUser
     internal List<RoleGrant> Grants { get; set; } = [];
 }
 
-/// <summary>A role held in one unit (and, for dispatchers, one department of it).</summary>
-internal sealed class RoleGrant
+/// <summary>A role held in one unit (and, for dispatchers, one department of it). Part of the user's account.</summary>
+internal sealed class RoleGrant : IAggregatePart
 {
     public int Id { get; set; }
 
     public required string UserId { get; set; }
+
+    public AppUser? User { get; set; }
+
+    object? IAggregatePart.Aggregate => User;
 
     public Role Role { get; set; }
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Jianfu.Platform.Database;
 using Jianfu.Platform.Errors;
 using Jianfu.Platform.Time;
 
@@ -21,11 +22,13 @@ internal sealed record ReportActor(string? UserId, string Name);
 /// 问题线索: a report that something is an improper burden, handled in a closed loop —
 /// Received → Verifying → Substantiated | Unsubstantiated → RectificationRequested → Rectified → Closed.
 /// </summary>
-internal sealed class BurdenReport
+internal sealed class BurdenReport : IVersioned
 {
     private const string ReceiptAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 
     public long Id { get; set; }
+
+    public int RowVersion { get; set; }
 
     /// <summary>What the reporter keeps to follow the report: readable, and too long to guess.</summary>
     public required string Receipt { get; set; }
@@ -74,6 +77,12 @@ internal sealed class BurdenReport
 
     /// <summary>The handler's one-line public summary, used in bulletins.</summary>
     public string? Summary { get; set; }
+
+    /// <summary>
+    /// What the responsible body may read of the report: a version the handler redacted, so that the body never sees
+    /// the reporter's own words. Without it the body reads the summary only.
+    /// </summary>
+    public string? ForwardedText { get; set; }
 
     public int? ResponsibleDepartmentId { get; set; }
 

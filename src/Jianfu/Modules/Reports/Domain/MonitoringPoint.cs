@@ -1,3 +1,4 @@
+using Jianfu.Platform.Database;
 using Jianfu.Platform.Errors;
 
 namespace Jianfu.Modules.Reports.Domain;
@@ -15,9 +16,11 @@ internal enum MonitoringKind
 /// 减负监测点: a community the district watches closely (Fengxian set up 27), contacted monthly and visited every
 /// two months; what is learned is recorded with the reports it led to.
 /// </summary>
-internal sealed class MonitoringPoint
+internal sealed class MonitoringPoint : IVersioned
 {
     public int Id { get; set; }
+
+    public int RowVersion { get; set; }
 
     public int DistrictId { get; set; }
 

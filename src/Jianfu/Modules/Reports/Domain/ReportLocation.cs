@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Jianfu.Platform.Database;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Jianfu.Modules.Reports.Domain;
@@ -7,9 +8,11 @@ namespace Jianfu.Modules.Reports.Domain;
 /// Where a QR code is posted: a community or township office. Its token is random (128 bits), never a sequential id,
 /// and can be revoked; a revoked poster stops working and a new one is printed.
 /// </summary>
-internal sealed class ReportLocation
+internal sealed class ReportLocation : IVersioned
 {
     public int Id { get; set; }
+
+    public int RowVersion { get; set; }
 
     public required string Token { get; set; }
 

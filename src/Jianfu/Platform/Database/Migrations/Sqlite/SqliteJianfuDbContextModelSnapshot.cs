@@ -33,6 +33,7 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
 
                     b.Property<string>("CommunityName")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -40,6 +41,7 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
 
                     b.Property<string>("CreatedBy")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("DistrictId")
@@ -47,10 +49,12 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
 
                     b.Property<string>("Helpers")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Outcome")
                         .IsRequired()
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Problem")
@@ -63,6 +67,7 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
 
                     b.Property<string>("Tags")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
@@ -91,18 +96,22 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
 
                     b.Property<string>("ApplicantId")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ApplicantName")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BasisArticle")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BasisDocument")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -115,9 +124,11 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DecidedBy")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("DepartmentId")
@@ -125,12 +136,14 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
 
                     b.Property<string>("DepartmentName")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("DistrictId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ParentCode")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProposedKind")
@@ -151,7 +164,12 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                     b.Property<bool?>("RequiredByLaw")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ScreeningCode")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -177,10 +195,12 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
 
                     b.Property<string>("Action")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Actor")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("At")
@@ -190,6 +210,7 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Note")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("VersionId")
@@ -217,6 +238,10 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -239,6 +264,14 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
 
                     b.HasIndex("DistrictId", "Year")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "DistrictId" }, "IX_CatalogueVersions_OneDraft")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Draft'");
+
+                    b.HasIndex(new[] { "DistrictId" }, "IX_CatalogueVersions_OnePublished")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Published'");
 
                     b.ToTable("CatalogueVersions");
                 });
@@ -293,6 +326,7 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RetiredReason")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ScreeningCode")
@@ -330,10 +364,12 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -352,22 +388,28 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("AssigneeId")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AssigneeName")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AttachmentContentType")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AttachmentKey")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AttachmentName")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CommunityCode")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("CommunityId")
@@ -375,6 +417,7 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
 
                     b.Property<string>("CommunityName")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("CompletedAt")
@@ -399,6 +442,10 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -406,13 +453,14 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DispatchId");
-
                     b.HasIndex("AssigneeId", "Status");
 
                     b.HasIndex("CommunityId", "CreatedAt");
 
                     b.HasIndex("CommunityId", "Status");
+
+                    b.HasIndex("DispatchId", "CommunityId")
+                        .IsUnique();
 
                     b.ToTable("CommunityTasks");
                 });
@@ -434,6 +482,7 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CollectiveDecisionOutcome")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Content")
@@ -448,6 +497,7 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("DepartmentId")
@@ -455,14 +505,17 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
 
                     b.Property<string>("DepartmentName")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DispatcherId")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DispatcherName")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("DistrictId")
@@ -472,6 +525,7 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DutyItemName")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsMajor")
@@ -482,18 +536,25 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
 
                     b.Property<string>("IssuerUnitName")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Justification")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("RerouteDepartmentId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("RerouteDepartmentName")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ReviewUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ScreeningCode")
@@ -514,6 +575,7 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UrgencyReason")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -537,14 +599,17 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
 
                     b.Property<string>("Action")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ActorId")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ActorName")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("At")
@@ -554,6 +619,7 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Note")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("TaskId")
@@ -576,6 +642,7 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
 
                     b.Property<string>("CommunityCode")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("CommunityId")
@@ -583,6 +650,7 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
 
                     b.Property<string>("CommunityName")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("DispatchId")
@@ -596,9 +664,10 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DispatchId");
-
                     b.HasIndex("CommunityId", "DispatchId");
+
+                    b.HasIndex("DispatchId", "CommunityId")
+                        .IsUnique();
 
                     b.HasIndex("CommunityId", "SubmittedAt", "DispatchId", "Fingerprint");
 
@@ -615,6 +684,7 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("CommunityName")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<float?>("Confidence")
@@ -624,12 +694,14 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("DepartmentName")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("DistrictId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("DutyItemName")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ExternalId")
@@ -641,18 +713,22 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ManualLabel")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ModelVersion")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PredictedLabel")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reply")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RouteKind")
@@ -663,7 +739,12 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RoutedBy")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ScreeningCode")
                         .HasMaxLength(32)
@@ -680,6 +761,7 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TriageReason")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -704,16 +786,19 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
 
                     b.Property<string>("Action")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Actor")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("OrderId")
@@ -750,7 +835,12 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
 
                     b.Property<string>("Labels")
                         .IsRequired()
+                        .HasMaxLength(20000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<float>("Threshold")
                         .HasColumnType("REAL");
@@ -766,6 +856,7 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
 
                     b.Property<string>("UploadedBy")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Version")
@@ -777,12 +868,17 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
 
                     b.HasIndex("DistrictId", "IsActive");
 
+                    b.HasIndex(new[] { "DistrictId" }, "IX_RoutingModels_OneActive")
+                        .IsUnique()
+                        .HasFilter("\"IsActive\"");
+
                     b.ToTable("RoutingModels");
                 });
 
             modelBuilder.Entity("Jianfu.Modules.Organisation.Domain.AppUser", b =>
                 {
                     b.Property<string>("Id")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("AccessFailedCount")
@@ -790,6 +886,7 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DisplayName")
@@ -822,15 +919,18 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PasswordHash")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PhoneNumber")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SecurityStamp")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("TwoFactorEnabled")
@@ -893,12 +993,14 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
 
                     b.Property<string>("Actor")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -920,6 +1022,7 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
 
                     b.Property<string>("GrantedBy")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Role")
@@ -932,6 +1035,7 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
 
                     b.Property<string>("UserId")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1006,6 +1110,7 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
 
                     b.Property<string>("ContentJson")
                         .IsRequired()
+                        .HasMaxLength(1000000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("DistrictId")
@@ -1019,6 +1124,7 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
 
                     b.Property<string>("PublishedBy")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
@@ -1043,12 +1149,15 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("AttachmentContentType")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AttachmentKey")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AttachmentName")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Category")
@@ -1064,9 +1173,11 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DelegateName")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DelegateUserId")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
@@ -1076,6 +1187,10 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
 
                     b.Property<int>("DistrictId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ForwardedText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("LocationId")
                         .HasColumnType("INTEGER");
@@ -1112,18 +1227,26 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("RelatedTitle")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReporterName")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReporterUserId")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ResponsibleBody")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("ResponsibleDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
@@ -1140,9 +1263,11 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
 
                     b.Property<string>("UnitName")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("VerificationNote")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("VerifiedAt")
@@ -1199,10 +1324,12 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
 
                     b.Property<string>("RecordedBy")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Who")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1220,6 +1347,7 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
 
                     b.Property<string>("DesignatedBy")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("DesignatedOn")
@@ -1231,8 +1359,13 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UnitCode")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("UnitId")
@@ -1240,13 +1373,16 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
 
                     b.Property<string>("UnitName")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UnitId");
-
                     b.HasIndex("DistrictId", "IsActive");
+
+                    b.HasIndex(new[] { "UnitId" }, "IX_MonitoringPoints_OneActive")
+                        .IsUnique()
+                        .HasFilter("\"IsActive\"");
 
                     b.ToTable("MonitoringPoints");
                 });
@@ -1259,19 +1395,23 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
 
                     b.Property<string>("Action")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ActorId")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ActorName")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("ReportId")
@@ -1295,6 +1435,7 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
 
                     b.Property<string>("CreatedBy")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("DistrictId")
@@ -1307,7 +1448,12 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RevokedBy")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Token")
                         .IsRequired()
@@ -1334,6 +1480,10 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
 
                     b.HasIndex("UnitId", "IsActive");
 
+                    b.HasIndex(new[] { "UnitId" }, "IX_ReportLocations_OneActive")
+                        .IsUnique()
+                        .HasFilter("\"IsActive\"");
+
                     b.ToTable("ReportLocations");
                 });
 
@@ -1356,9 +1506,11 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
 
                     b.Property<string>("Kind")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Link")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ReadAt")
@@ -1366,10 +1518,12 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
 
                     b.Property<string>("Title")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1389,9 +1543,11 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("FriendlyName")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Xml")
+                        .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1402,10 +1558,12 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -1432,13 +1590,16 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ClaimType")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ClaimValue")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RoleId")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1455,13 +1616,16 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ClaimType")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ClaimValue")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1474,16 +1638,20 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
                     b.Property<string>("LoginProvider")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProviderKey")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProviderDisplayName")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
                         .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.HasKey("LoginProvider", "ProviderKey");
@@ -1496,9 +1664,11 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
                 {
                     b.Property<string>("UserId")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RoleId")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.HasKey("UserId", "RoleId");
@@ -1511,15 +1681,19 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
                     b.Property<string>("UserId")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LoginProvider")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Value")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.HasKey("UserId", "LoginProvider", "Name");
