@@ -5,20 +5,27 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jianfu.Modules.Organisation;
 
-internal sealed class CurrentUserAccessor(IHttpContextAccessor http, JianfuDbContext db) : ICurrentUserAccessor
+/// <summary>
+/// The signed-in user of this request, read once. It is read on a database context of its own: the layout and the page
+/// ask for it at the same moment, and the page may be reading the request's own context meanwhile, which a context
+/// does not allow.
+/// </summary>
+internal sealed class CurrentUserAccessor(IHttpContextAccessor http, IServiceScopeFactory scopes) : ICurrentUserAccessor
 {
-    private CurrentUser? _user;
+    private Task<CurrentUser>? _user;
 
-    public async Task<CurrentUser> GetAsync(CancellationToken ct = default)
+    public Task<CurrentUser> GetAsync(CancellationToken ct = default) => _user ??= ReadAsync();
+
+    private async Task<CurrentUser> ReadAsync()
     {
-        if (_user is not null)
+        var id = http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (id is null)
         {
-            return _user;
+            return CurrentUser.Anonymous;
         }
 
-        var id = http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
-        _user = id is null ? CurrentUser.Anonymous : await LoadAsync(db, id, ct) ?? CurrentUser.Anonymous;
-        return _user;
+        using var scope = scopes.CreateScope();
+        return await LoadAsync(scope.ServiceProvider.GetRequiredService<JianfuDbContext>(), id, CancellationToken.None) ?? CurrentUser.Anonymous;
     }
 
     public static async Task<CurrentUser?> LoadAsync(JianfuDbContext db, string userId, CancellationToken ct)

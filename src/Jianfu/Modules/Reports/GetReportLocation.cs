@@ -15,6 +15,8 @@ internal static class GetReportLocation
 {
     public sealed record Response(string Token, string Url, string PosterUrl);
 
+    public sealed record RevokeRequest(string? Token);
+
     public sealed class Handler(JianfuDbContext db, ICurrentUserAccessor current, IOrganisationDirectory directory, IConfiguration config, IHttpContextAccessor http, TimeProvider time)
     {
         public async Task<Result<ReportLocation>> GetOrCreateAsync(string unitCode, bool requireKeeper, CancellationToken ct)
@@ -59,12 +61,18 @@ internal static class GetReportLocation
             return location.IsSuccess ? Describe(location.Value) : location.Error!;
         }
 
-        public async Task<Result<Response>> RevokeAsync(string unitCode, CancellationToken ct)
+        /// <param name="token">The token the keeper saw and means to revoke: if another keeper renewed it meanwhile, nothing is revoked.</param>
+        public async Task<Result<Response>> RevokeAsync(string unitCode, string? token, CancellationToken ct)
         {
             var existing = await GetOrCreateAsync(unitCode, requireKeeper: true, ct);
             if (!existing.IsSuccess)
             {
                 return existing.Error!;
+            }
+
+            if (!string.IsNullOrEmpty(token) && token != existing.Value.Token)
+            {
+                return Error.Stale();
             }
 
             var user = await current.GetAsync(ct);
@@ -96,10 +104,10 @@ internal static class GetReportLocation
             .WithName("GetReportLocation")
             .WithSummary("镇街或村(社区)办公场所的线索反馈二维码:token、反映页网址、海报网址(清单管理员)")
             .Produces<Response>();
-        api.MapPost("/report-locations/{unitCode}/revoke", async (string unitCode, Handler handler, CancellationToken ct) =>
-                (await handler.RevokeAsync(unitCode, ct)).ToHttp(Results.Ok))
+        api.MapPost("/report-locations/{unitCode}/revoke", async (string unitCode, RevokeRequest? request, Handler handler, CancellationToken ct) =>
+                (await handler.RevokeAsync(unitCode, request?.Token, ct)).ToHttp(Results.Ok))
             .WithName("RevokeReportLocation")
-            .WithSummary("作废旧二维码并生成新的(旧海报随即失效)")
+            .WithSummary("作废旧二维码并生成新的(旧海报随即失效);token 为要作废的二维码令牌,已被他人作废时返回 409")
             .Produces<Response>();
     }
 }

@@ -60,7 +60,7 @@ internal static class RowVersions
             // Identity's own updates renew the stamp; a change made any other way must renew it too, or it would not
             // stop a second change made at the same moment.
             var stamp = entry.Property(nameof(AppUser.ConcurrencyStamp));
-            if (!stamp.IsModified)
+            if (Equals(stamp.CurrentValue, stamp.OriginalValue))
             {
                 stamp.CurrentValue = Guid.NewGuid().ToString();
             }

@@ -109,6 +109,7 @@ public static class JianfuHost
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteUnhandledAsync });
         app.UseStatusCodePages(WriteApiStatusAsync);
         app.UseMiddleware<InputGuard>();
+        app.UseMiddleware<VanishedFormGuard>();
         app.MapStaticAssets();
         app.UseAuthentication();
         app.UseAuthorization();
