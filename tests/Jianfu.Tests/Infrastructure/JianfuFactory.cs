@@ -31,6 +31,7 @@ public abstract class JianfuFactory : WebApplicationFactory<Program>, IAsyncLife
         // Every test client comes from the same (empty) address: limit per token only, low enough to test.
         builder.UseSetting("Jianfu:Reports:PerAddressPerMinute", "100000");
         builder.UseSetting("Jianfu:Reports:PerTokenPerMinute", "20");
+        builder.UseSetting("Jianfu:Auth:LoginsPerMinute", "100000");
         builder.UseSetting("Jianfu:DemoRoutingModel", "false");
         builder.UseSetting("Jianfu:Open311:ApiKeys:0", Open311ApiKey);
         if (PostgresConnectionString is { } cs)

@@ -64,8 +64,28 @@ public sealed partial class PageClient(HttpClient http) : IDisposable
             return null;
         }
 
+        /// <summary>Every form of the page: its @formname, where it posts, its hidden fields and the names of the fields a person fills.</summary>
+        public IEnumerable<PageForm> Forms()
+        {
+            foreach (Match form in FormPattern().Matches(Html))
+            {
+                var hidden = HiddenPattern().Matches(form.Value).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+                var action = ActionPattern().Match(form.Value) is { Success: true } a ? WebUtility.HtmlDecode(a.Groups["action"].Value) : null;
+                var fields = FieldPattern().Matches(form.Value).Select(m => WebUtility.HtmlDecode(m.Groups["name"].Value)).Where(n => !hidden.ContainsKey(n)).Distinct().ToList();
+                yield return new PageForm(hidden.GetValueOrDefault("_handler"), action, hidden, fields);
+            }
+        }
+
         public string AntiforgeryToken => HiddenPattern().Matches(Html).First(m => m.Groups["name"].Value == "__RequestVerificationToken").Groups["value"].Value;
     }
+
+    public sealed record PageForm(string? Name, string? Action, IReadOnlyDictionary<string, string> Hidden, IReadOnlyList<string> Fields);
+
+    [GeneratedRegex("^<form[^>]*action=\"(?<action>[^\"]+)\"")]
+    private static partial Regex ActionPattern();
+
+    [GeneratedRegex("<(input|textarea|select|button)[^>]*name=\"(?<name>[^\"]+)\"")]
+    private static partial Regex FieldPattern();
 
     [GeneratedRegex("<form[^>]*>.*?</form>", RegexOptions.Singleline)]
     private static partial Regex FormPattern();

@@ -8,7 +8,10 @@ using Microsoft.Extensions.Options;
 
 namespace Jianfu.Modules.Organisation;
 
-/// <summary>Sign-in with user name and password; locks the account after repeated failures.</summary>
+/// <summary>
+/// Sign-in with user name and password. Five wrong passwords pause the account for 15 minutes (an administrator, or
+/// `jianfu users unlock NAME` on the server, lifts the pause); attempts are limited per address (LoginLimiter).
+/// </summary>
 internal static class Login
 {
     public sealed record Request(string? UserName, string? Password);
@@ -24,19 +27,17 @@ internal static class Login
                 return Error.Validation("userName", "请输入用户名和密码。");
             }
 
-            var user = await users.FindByNameAsync(userName.Trim());
+            var user = userName.Length > 256 ? null : await users.FindByNameAsync(userName.Trim());
             if (user is null || !user.IsActive)
             {
-                return Unauthorized();
+                // As much work and the same answer as a wrong password, so that neither tells whether the name exists.
+                users.PasswordHasher.VerifyHashedPassword(Placeholder, PlaceholderHash.Value, password);
+                return Refused();
             }
 
+            // A locked account answers like a wrong password too: otherwise five tries would tell that the name exists.
             var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
-            if (result.IsLockedOut)
-            {
-                return new Error("locked-out", "连续登录失败次数过多,账号已锁定15分钟,请稍后再试或联系管理员。", StatusCodes.Status401Unauthorized);
-            }
-
-            return result.Succeeded ? user : Unauthorized();
+            return result.Succeeded ? user : Refused();
         }
 
         public async Task<Result<TokenResponse>> IssueTokenAsync(Request request)
@@ -54,7 +55,13 @@ internal static class Login
             return new TokenResponse(token, expires.UtcDateTime);
         }
 
-        private static Error Unauthorized() => new("invalid-credentials", "用户名或密码错误。", StatusCodes.Status401Unauthorized);
+        private static readonly AppUser Placeholder = new() { UserName = "-" };
+
+        private static readonly Lazy<string> PlaceholderHash = new(() => new PasswordHasher<AppUser>().HashPassword(Placeholder, Guid.NewGuid().ToString()));
+
+        public const string RefusedMessage = "用户名或密码错误。连续输错5次的账号会暂停登录15分钟,可请系统管理员解除。";
+
+        private static Error Refused() => new("invalid-credentials", RefusedMessage, StatusCodes.Status401Unauthorized);
     }
 
     public static void Map(RouteGroupBuilder api) =>

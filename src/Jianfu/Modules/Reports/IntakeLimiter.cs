@@ -17,17 +17,21 @@ internal sealed class IntakeLimiter : IDisposable
         _byAddress = Create(config.GetValue("Jianfu:Reports:PerAddressPerMinute", 30));
     }
 
-    public bool TryAcquire(string token, string? address)
+    /// <summary>Null when the report may go ahead; otherwise how long to wait (the 429's Retry-After).</summary>
+    public TimeSpan? Refusal(string token, string? address)
     {
         using var byToken = _byToken.AttemptAcquire(token);
         if (!byToken.IsAcquired)
         {
-            return false;
+            return WaitOf(byToken);
         }
 
         using var byAddress = _byAddress.AttemptAcquire(address ?? "unknown");
-        return byAddress.IsAcquired;
+        return byAddress.IsAcquired ? null : WaitOf(byAddress);
     }
+
+    private static TimeSpan WaitOf(RateLimitLease lease) =>
+        lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
 
     public void Dispose()
     {

@@ -54,7 +54,8 @@ internal static class Open311
 
     private static IResult Fail(int status, string description) => Results.Json(new[] { new Open311Error(status, description) }, statusCode: status);
 
-    private static IResult Fail(Error error) => Fail(error.Status, error.Message);
+    private static IResult Fail(Error error) =>
+        error.RetryAfter is { } wait ? new ProblemResults.WithRetryAfter(Fail(error.Status, error.Message), wait) : Fail(error.Status, error.Message);
 
     private static IEnumerable<Service> Services() =>
         ReportCategories.All.Select(c => new Service(c.Id, c.Name, c.Hint, false, "realtime", null, "基层减负"));

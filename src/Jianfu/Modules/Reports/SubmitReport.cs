@@ -50,9 +50,9 @@ internal static partial class SubmitReport
                 return Error.NotFound("二维码无效或已停用,请扫描办公场所张贴的最新二维码。");
             }
 
-            if (!limiter.TryAcquire(token, clientAddress))
+            if (limiter.Refusal(token, clientAddress) is { } wait)
             {
-                return new Error("rate-limited", "提交过于频繁,请稍后再试。", StatusCodes.Status429TooManyRequests);
+                return new Error("rate-limited", "提交过于频繁,请稍后再试。", StatusCodes.Status429TooManyRequests) { RetryAfter = wait };
             }
 
             if (!ReportCategories.IsKnown(r.Category))

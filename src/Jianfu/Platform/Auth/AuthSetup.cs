@@ -31,6 +31,8 @@ public static class AuthSetup
             o.Cookie.Name = "jianfu.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure whenever the request is HTTPS, which behind a configured proxy means X-Forwarded-Proto said so.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(10);
             o.SlidingExpiration = true;
         }));
@@ -51,6 +53,11 @@ public static class AuthSetup
             .AddErrorDescriber<ChineseIdentityErrors>()
             .AddDefaultTokenProviders();
         services.AddAuthorization();
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
         return services;
     }
 

@@ -20,7 +20,21 @@ public static class ProblemResults
             problem.Extensions[key] = value;
         }
 
-        return Results.Problem(problem);
+        var result = Results.Problem(problem);
+        return error.RetryAfter is { } wait ? new WithRetryAfter(result, wait) : result;
+    }
+
+    /// <summary>Retry-After in whole seconds, at least one.</summary>
+    public static string Seconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Any result, with the Retry-After header every 429 carries.</summary>
+    public sealed class WithRetryAfter(IResult inner, TimeSpan wait) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = Seconds(wait);
+            return inner.ExecuteAsync(httpContext);
+        }
     }
 
     public static IResult ToHttp<T>(this Result<T> result, Func<T, IResult> onSuccess) =>

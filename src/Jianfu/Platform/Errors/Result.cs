@@ -5,6 +5,9 @@ public sealed record Error(string Code, string Message, int Status = StatusCodes
 {
     public IReadOnlyDictionary<string, object?> Extensions { get; init; } = new Dictionary<string, object?>();
 
+    /// <summary>For a 429: how long the caller should wait, sent as Retry-After.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public static Error Validation(string field, string message) =>
         new("validation", message, StatusCodes.Status400BadRequest)
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Jianfu.Platform.Auth;
 using Jianfu.Platform.Errors;
@@ -22,7 +21,7 @@ internal static class ErrorResponses
         http.Response.StatusCode = status;
         if (retryAfter is { } wait)
         {
-            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            http.Response.Headers.RetryAfter = ProblemResults.Seconds(wait);
         }
 
         if (AuthSetup.IsApi(http.Request))

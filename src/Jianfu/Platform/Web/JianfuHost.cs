@@ -9,6 +9,7 @@ using Jianfu.Platform.Auth;
 using Jianfu.Platform.Database;
 using Jianfu.Platform.Demo;
 using Jianfu.Platform.Errors;
+using System.Net;
 using Jianfu.Platform.Time;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -59,6 +60,7 @@ public static class JianfuHost
         services.AddJianfuDatabase(config);
         services.AddDataProtection().SetApplicationName("jianfu").PersistKeysToDbContext<JianfuDbContext>();
         services.AddJianfuAuth();
+        services.AddLoginLimiter(config);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
             // Problems the framework writes itself (bad JSON, 401/404/405…) get a Chinese title; ours already have one.
@@ -76,12 +78,20 @@ public static class JianfuHost
             o.ValueLengthLimit = 1024 * 1024;
             o.MultipartBodyLengthLimit = Modules.Hotline.RoutingModels.MaxBytes;
         });
-        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        services.AddOpenApi(o =>
         {
-            doc.Info.Title = "Jianfu 减负 API";
-            doc.Info.Description = "村(社区)减负平台接口:事项清单、派单与准入审核、村社任务。除登录外均需 Authorization: Bearer <accessToken>。";
-            return Task.CompletedTask;
-        }));
+            o.AddDocumentTransformer((doc, _, _) =>
+            {
+                doc.Info.Title = "Jianfu 减负 API";
+                doc.Info.Description = "村(社区)减负平台接口:事项清单、派单与准入审核、村社任务。除登录外均需 Authorization: Bearer <accessToken>。";
+                return Task.CompletedTask;
+            });
+            // Each use case nests its own Request and Response records: name their schemas after the use case
+            // (ReviewDispatchRequest, LoginRequest…), or every body would be documented as the first "Request".
+            o.CreateSchemaReferenceId = info => info.Type.DeclaringType is { } useCase && !info.Type.IsGenericType
+                ? useCase.Name + info.Type.Name
+                : Microsoft.AspNetCore.OpenApi.OpenApiOptions.CreateDefaultSchemaReferenceId(info);
+        });
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddRazorComponents();
         // Chinese text goes out as text, not as &#x…; entities: a third of the bytes on a village phone.
@@ -99,25 +109,40 @@ public static class JianfuHost
     {
         if (app.Configuration.GetValue("Jianfu:BehindProxy", false))
         {
-            // Behind nginx or another reverse proxy on the same host: take the client address and scheme from it.
+            // Behind nginx or another reverse proxy: the client address and scheme are taken from X-Forwarded-For and
+            // X-Forwarded-Proto only when the connection comes from a configured proxy (loopback, and
+            // Jianfu:Proxy:KnownProxies / KnownNetworks); a client that writes those headers itself is not believed.
             var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
-            forwarded.KnownIPNetworks.Clear();
-            forwarded.KnownProxies.Clear();
+            foreach (var proxy in app.Configuration.GetSection("Jianfu:Proxy:KnownProxies").Get<string[]>() ?? [])
+            {
+                forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+
+            foreach (var network in app.Configuration.GetSection("Jianfu:Proxy:KnownNetworks").Get<string[]>() ?? [])
+            {
+                forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+
             app.UseForwardedHeaders(forwarded);
         }
 
+        app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteUnhandledAsync });
         app.UseStatusCodePages(WriteApiStatusAsync);
         app.UseMiddleware<InputGuard>();
         app.UseMiddleware<VanishedFormGuard>();
         app.MapStaticAssets();
+        app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseMiddleware<SessionCheck>();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseMiddleware<AntiforgeryGuard>();
 
         app.MapOpenApi();
-        app.MapScalarApiReference("/openapi", o => o.WithTitle("Jianfu 减负 API"));
+        // The API reference: our own page at /openapi over Scalar's script, so that no inline script is needed.
+        app.MapScalarApiReference("/openapi/assets", o => o.WithTitle("Jianfu 减负 API"));
+        app.MapGet("/openapi", ApiReferencePage).ExcludeFromDescription();
         app.MapHealthChecks("/healthz");
 
         var api = app.MapGroup("/api/v1").RequireAuthorization().WithTags("api").DisableAntiforgery();
@@ -137,6 +162,12 @@ public static class JianfuHost
         app.MapCasesPages();
         return app;
     }
+
+    private static IResult ApiReferencePage() => Results.Content("""
+        <!doctype html>
+        <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Jianfu 减负 API</title></head>
+        <body><div id="app"></div><script src="/openapi/assets/scalar.js"></script><script src="/js/openapi.js"></script></body></html>
+        """, "text/html; charset=utf-8");
 
     private static Task WriteUnhandledAsync(HttpContext context)
     {
