@@ -104,6 +104,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             builder.UseSetting("Jianfu:Database:Provider", "Sqlite");
             // The demo routing model trains for a minute in the background; the journeys do not need it.
             builder.UseSetting("Jianfu:DemoRoutingModel", "false");
+            // Every journey signs in from the same loopback address.
+            builder.UseSetting("Jianfu:Auth:LoginsPerMinute", "1000");
         }
     }
 }

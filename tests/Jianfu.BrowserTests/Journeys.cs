@@ -185,7 +185,9 @@ public sealed partial class Journeys(BrowserFixture app)
         await Assertions.Expect(phone.Locator(".hint")).ToContainTextAsync("倪家溇村委会");
         await phone.GetByLabel("要求台账/留痕/打卡/拍照").CheckAsync();
         await phone.GetByLabel("问题描述").FillAsync("镇里要求网格员每天在工作群拍照打卡,晚上还要截图汇总上报。");
-        await phone.GetByLabel("关联任务").SelectOptionAsync(new SelectOptionValue { Label = "开展汛后农村房屋安全隐患排查(村镇建设和管理办公室)" });
+        // Whoever holds the poster's link is shown no task of the village.
+        await Assertions.Expect(phone.GetByLabel("关联任务")).ToHaveCountAsync(0);
+        await Assertions.Expect(phone.Locator("#report-form")).Not.ToContainTextAsync("开展汛后农村房屋安全隐患排查");
         await phone.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
         var receipt = (await phone.Locator("#receipt").TextContentAsync())!.Trim();
         Assert.Matches(new Regex("^JF\\d{6}-[2-9A-Z]{8}$"), receipt);
@@ -201,9 +203,10 @@ public sealed partial class Journeys(BrowserFixture app)
 
         await keeper.Locator("nav.menu").GetByRole(AriaRole.Link, new() { Name = "问题线索" }).ClickAsync();
         await keeper.GetByRole(AriaRole.Link).Filter(new() { HasText = receipt }).ClickAsync();
-        await Assertions.Expect(keeper.Locator(".facts")).ToContainTextAsync("开展汛后农村房屋安全隐患排查");
+        await Assertions.Expect(keeper.Locator(".content")).ToContainTextAsync("镇里要求网格员每天在工作群拍照打卡");
         await keeper.GetByRole(AriaRole.Button, new() { Name = "开始核实" }).ClickAsync();
         await keeper.GetByLabel("查实的问题").FillAsync("镇村建办要求网格员每天拍照打卡");
+        await keeper.GetByLabel("转交内容").FillAsync("有村反映:镇村建办要求网格员每天在工作群拍照打卡并截图汇总。");
         await keeper.GetByLabel("责任单位").SelectOptionAsync(new SelectOptionValue { Label = "富盛镇 · 村镇建设和管理办公室" });
         await keeper.GetByRole(AriaRole.Button, new() { Name = "属实", Exact = true }).ClickAsync();
         await keeper.GetByRole(AriaRole.Button, new() { Name = "要求责任单位整改" }).ClickAsync();
@@ -213,6 +216,9 @@ public sealed partial class Journeys(BrowserFixture app)
         await body.Locator("nav.menu").GetByRole(AriaRole.Link, new() { Name = "整改事项" }).ClickAsync();
         await body.GetByRole(AriaRole.Link).Filter(new() { HasText = receipt }).ClickAsync();
         await Assertions.Expect(body.Locator(".facts")).Not.ToContainTextAsync("反映人");
+        // The body reads what the handler forwarded, not the reporter's words, and not which village it was.
+        await Assertions.Expect(body.Locator(".content")).ToHaveTextAsync("有村反映:镇村建办要求网格员每天在工作群拍照打卡并截图汇总。");
+        await Assertions.Expect(body.Locator("main")).Not.ToContainTextAsync("倪家溇");
         await body.GetByLabel("整改情况").FillAsync("已取消打卡要求,并书面通知各村。");
         await body.GetByRole(AriaRole.Button, new() { Name = "反馈整改情况" }).ClickAsync();
         await Assertions.Expect(body.Locator(".badge")).ToHaveTextAsync("已整改");
@@ -225,6 +231,8 @@ public sealed partial class Journeys(BrowserFixture app)
         var listed = keeper.Locator(".bulletin-body", new() { HasText = "富盛镇 村镇建设和管理办公室" });
         await Assertions.Expect(listed).ToContainTextAsync("镇村建办要求网格员每天拍照打卡");
         await Assertions.Expect(listed).ToContainTextAsync("扣 1 分");
+        await Assertions.Expect(keeper.Locator(".bulletin")).Not.ToContainTextAsync("倪家溇");
+        await Assertions.Expect(keeper.Locator(".bulletin")).Not.ToContainTextAsync(receipt);
         await ShotAsync(keeper, "f-bulletin");
 
         await keeper.GotoAsync("/reports/dashboard");

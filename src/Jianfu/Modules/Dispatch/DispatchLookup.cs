@@ -19,14 +19,4 @@ internal sealed class DispatchLookup(JianfuDbContext db) : IDispatchLookup
             .Where(t => t.Id == taskId)
             .Select(t => new TaskInfo(t.Id, t.DispatchId, t.CommunityId, t.Dispatch!.Title, t.Dispatch.ScreeningCode, t.Dispatch.DepartmentId, t.Dispatch.DepartmentName, t.AssigneeId))
             .FirstOrDefaultAsync(ct);
-
-    public async Task<IReadOnlyList<TaskInfo>> RecentTasksAsync(IReadOnlyCollection<int> communityIds, int days, CancellationToken ct)
-    {
-        var since = DateTime.UtcNow.AddDays(-days);
-        return await db.CommunityTasks.AsNoTracking()
-            .Where(t => communityIds.Contains(t.CommunityId) && t.CreatedAt >= since)
-            .OrderByDescending(t => t.CreatedAt).Take(50)
-            .Select(t => new TaskInfo(t.Id, t.DispatchId, t.CommunityId, t.Dispatch!.Title, t.Dispatch.ScreeningCode, t.Dispatch.DepartmentId, t.Dispatch.DepartmentName, t.AssigneeId))
-            .ToListAsync(ct);
-    }
 }

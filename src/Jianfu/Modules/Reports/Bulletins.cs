@@ -69,15 +69,15 @@ internal static class Bulletins
             var found = await db.BurdenReports.AsNoTracking()
                 .Where(r => r.DistrictId == district.Id && r.VerifiedAt >= start && r.VerifiedAt < end && r.ResponsibleBody != null &&
                             r.Status != ReportStatus.Unsubstantiated)
-                .Select(r => new { r.Receipt, r.Category, r.UnitName, r.Summary, r.Status, r.RectifyDue, r.ResponsibleBody })
+                .Select(r => new { r.Id, r.Category, r.Summary, r.Status, r.RectifyDue, r.ResponsibleBody })
                 .ToListAsync(ct);
             var received = await db.BurdenReports.CountAsync(r => r.DistrictId == district.Id && r.ReceivedAt >= start && r.ReceivedAt < end, ct);
             var bodies = found
                 .GroupBy(r => r.ResponsibleBody!)
                 .Select(g =>
                 {
-                    var entries = g.OrderBy(r => r.Receipt, StringComparer.Ordinal).Select(r => new BulletinEntry(
-                        r.Receipt, ReportCategories.NameOf(r.Category), r.UnitName, r.Summary ?? "", r.Status.Chinese(),
+                    var entries = g.OrderBy(r => r.Id).Select(r => new BulletinEntry(
+                        ReportCategories.NameOf(r.Category), Disclosure.Public(r.Summary) ?? "", r.Status.Chinese(),
                         r.RectifyDue?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                         r.Status == ReportStatus.RectificationRequested && r.RectifyDue < today)).ToList();
                     return new BulletinBody(g.Key, entries.Count, entries.Sum(rule.For), entries);
@@ -152,7 +152,7 @@ internal static class Bulletins
         {
             var rows = bulletin.Content.Bodies.SelectMany(b => b.Entries.Select(e => new Dictionary<string, object?>
             {
-                ["责任单位"] = b.Body, ["扣分合计"] = b.DeductionPoints, ["回执号"] = e.Receipt, ["问题类型"] = e.Category, ["反映单位"] = e.Unit,
+                ["责任单位"] = b.Body, ["扣分合计"] = b.DeductionPoints, ["问题类型"] = e.Category,
                 ["查实问题"] = e.Summary, ["整改状态"] = e.Status, ["整改期限"] = e.RectifyDue, ["整改超期"] = e.RectificationOverdue ? "是" : "否",
             })).ToList();
             if (rows.Count == 0)

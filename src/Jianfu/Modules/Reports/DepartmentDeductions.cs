@@ -15,7 +15,8 @@ namespace Jianfu.Modules.Reports;
 /// </summary>
 internal sealed class DepartmentDeductions(JianfuDbContext db, DeductionRule rule, TimeProvider time) : IBurdenFigures
 {
-    public sealed record Entry(string Receipt, string Category, string Unit, string Summary, string Status, string VerifiedOn, decimal Points);
+    /// <summary>A matter found against the department, as it may read it (<see cref="Disclosure"/>): no receipt, no reporting unit.</summary>
+    public sealed record Entry(string Category, string Summary, string Status, string VerifiedOn, decimal Points);
 
     public sealed record DepartmentPage(int DepartmentId, string Body, int Year, int Reports, decimal Points, IReadOnlyList<Entry> Entries);
 
@@ -54,7 +55,7 @@ internal sealed class DepartmentDeductions(JianfuDbContext db, DeductionRule rul
 
         var found = await FoundAsync(db.BurdenReports.Where(r => r.ResponsibleDepartmentId == departmentId), new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), ct);
         var entries = found.OrderByDescending(f => f.Report.VerifiedAt).Select(f => new Entry(
-            f.Report.Receipt, ReportCategories.NameOf(f.Report.Category), f.Report.UnitName, f.Report.Summary ?? "", f.Report.Status.Chinese(),
+            ReportCategories.NameOf(f.Report.Category), Disclosure.ForBody(f.Report), f.Report.Status.Chinese(),
             DateOnly.FromDateTime(f.Report.VerifiedAt!.Value.AddHours(8)).ToString("yyyy-MM-dd"), f.Points)).ToList();
         return new DepartmentPage(departmentId, $"{department.UnitName} {department.Name}", year, entries.Count, found.Sum(f => f.Points), entries);
     }

@@ -28,7 +28,7 @@ internal static class GetReportStatus
             .Select(h => new Step(DateTime.SpecifyKind(h.At, DateTimeKind.Utc), h.Action.StartsWith("要求", StringComparison.Ordinal) ? "要求责任单位整改" : h.Action))
             .ToList();
         return new Response(report.Receipt, report.Category, ReportCategories.NameOf(report.Category), report.Status.ToString(), report.Status.Chinese(),
-            DateTime.SpecifyKind(report.ReceivedAt, DateTimeKind.Utc), report.PublicReply, steps);
+            DateTime.SpecifyKind(report.ReceivedAt, DateTimeKind.Utc), Disclosure.Public(report.PublicReply), steps);
     }
 
     public static void Map(RouteGroupBuilder api) =>

@@ -15,13 +15,16 @@ namespace Jianfu.Modules.Reports;
 /// </summary>
 internal static class HandleReport
 {
-    public sealed record Request(string? Action, string? Summary, int? ResponsibleDepartmentId, string? Reason, string? PublicReply, string? Response = null, string? DelegateTo = null);
+    public sealed record Request(
+        string? Action, string? Summary, int? ResponsibleDepartmentId, string? Reason, string? PublicReply, string? Response = null, string? DelegateTo = null,
+        string? ForwardedText = null);
 
     public sealed record Detail(
         string Receipt, string Category, string CategoryName, string Status, string StatusText, string Unit, string Description,
         DateTime ReceivedAt, string VerifyDue, bool Overdue, string? RelatedTitle, int? RelatedTaskId, string? Summary, string? ResponsibleBody,
         int? ResponsibleDepartmentId, string? SuggestedBody, int? SuggestedDepartmentId, string? RectifyDue, string? RectificationResponse,
-        string? PublicReply, string? VerificationNote, string? AttachmentName, string? Contact, string? Reporter, string? Delegate, IReadOnlyList<HistoryItem> History);
+        string? PublicReply, string? VerificationNote, string? AttachmentName, string? Contact, string? Reporter, string? Delegate, IReadOnlyList<HistoryItem> History,
+        string? ForwardedText);
 
     public sealed record HistoryItem(DateTime At, string Actor, string Action, string? Note);
 
@@ -73,9 +76,27 @@ internal static class HandleReport
                         return Error.Validation("responsibleDepartmentId", "受委托人属于该责任单位,请区减负办改委托他人后再认定。");
                     }
 
+                    if (r.Reason is { Length: > 2000 })
+                    {
+                        return Error.Validation("reason", "核实情况不超过2000字。");
+                    }
+
                     error = report.Substantiate(actor, now, r.Summary, body?.Id, body is null ? null : $"{body.UnitName} {body.Name}", r.Reason);
+                    if (error is null && !string.IsNullOrWhiteSpace(r.ForwardedText))
+                    {
+                        error = report.Forward(actor, now, r.ForwardedText);
+                    }
+
+                    break;
+                case "forward":
+                    error = report.Forward(actor, now, r.ForwardedText);
                     break;
                 case "unsubstantiate":
+                    if (r.Reason is { Length: > 2000 })
+                    {
+                        return Error.Validation("reason", "不属实的理由不超过2000字。");
+                    }
+
                     error = report.Unsubstantiate(actor, now, r.Reason);
                     break;
                 case "request-rectification":
@@ -110,7 +131,7 @@ internal static class HandleReport
                     error = report.Close(actor, now, r.PublicReply);
                     break;
                 default:
-                    return Error.Validation("action", "操作应为 verify、substantiate、unsubstantiate、request-rectification、rectified、close 或 delegate。");
+                    return Error.Validation("action", "操作应为 verify、substantiate、forward、unsubstantiate、request-rectification、rectified、close 或 delegate。");
             }
 
             if (error is not null)
@@ -126,23 +147,28 @@ internal static class HandleReport
             return await DescribeAsync(report, seat, ct);
         }
 
+        /// <summary>The report as this seat may read it: in full for handlers; for the responsible body, what <see cref="Disclosure"/> allows.</summary>
         private async Task<Detail> DescribeAsync(BurdenReport r, ReportAccess.Seat seat, CancellationToken ct)
         {
             var handler = seat == ReportAccess.Seat.Handler;
+            string? Text(string? text) => handler ? text : Disclosure.Public(text);
             // A report about a Jianfu task points at the department that issued it.
             var task = handler && r.RelatedTaskId is { } taskId ? await dispatches.FindTaskAsync(taskId, ct) : null;
             return new Detail(
-                r.Receipt, r.Category, ReportCategories.NameOf(r.Category), r.Status.ToString(), r.Status.Chinese(), r.UnitName, r.Description,
+                r.Receipt, r.Category, ReportCategories.NameOf(r.Category), r.Status.ToString(), r.Status.Chinese(), handler ? r.UnitName : "",
+                handler ? r.Description : Disclosure.ForBody(r),
                 DateTime.SpecifyKind(r.ReceivedAt, DateTimeKind.Utc), r.VerifyDue.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.IsOverdue(time.Today()),
-                r.RelatedTitle, r.RelatedTaskId, r.Summary, r.ResponsibleBody, r.ResponsibleDepartmentId, task?.DepartmentName, task?.DepartmentId,
-                r.RectifyDue?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.RectificationResponse, r.PublicReply, handler ? r.VerificationNote : null,
-                r.AttachmentName,
+                handler ? r.RelatedTitle : null, handler ? r.RelatedTaskId : null, Text(r.Summary), r.ResponsibleBody, r.ResponsibleDepartmentId,
+                task?.DepartmentName, task?.DepartmentId,
+                r.RectifyDue?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Text(r.RectificationResponse), Text(r.PublicReply), handler ? r.VerificationNote : null,
+                handler ? r.AttachmentName : null,
                 handler && r.ContactProtected is { } c ? protection.CreateProtector(SubmitReport.Handler.ContactPurpose).Unprotect(c) : null,
                 handler ? r.ReporterName : null,
                 handler ? r.DelegateName : null,
                 r.History.OrderBy(h => h.At).ThenBy(h => h.Id)
                     .Where(h => handler || h.Action != "收到线索")
-                    .Select(h => new HistoryItem(DateTime.SpecifyKind(h.At, DateTimeKind.Utc), h.ActorName, h.Action, handler ? h.Note : null)).ToList());
+                    .Select(h => new HistoryItem(DateTime.SpecifyKind(h.At, DateTimeKind.Utc), h.ActorName, h.Action, handler ? h.Note : null)).ToList(),
+                handler ? r.ForwardedText : null);
         }
     }
 
@@ -151,12 +177,12 @@ internal static class HandleReport
         api.MapGet("/reports/{receipt}/handling", async (string receipt, Handler handler, CancellationToken ct) =>
                 (await handler.DetailAsync(receipt, ct)).ToHttp(Results.Ok))
             .WithName("GetReportHandling")
-            .WithSummary("线索办理详情:区减负办可见反映人联系方式;责任单位看不到反映人")
+            .WithSummary("线索办理详情:区减负办可见全部内容和反映人联系方式;责任单位只看到查实的问题(或区减负办转交的脱敏内容),看不到反映人、反映单位和原文")
             .Produces<Detail>();
         api.MapPost("/reports/{receipt}/handling", async (string receipt, Request request, Handler handler, CancellationToken ct) =>
                 (await handler.HandleAsync(receipt, request, ct)).ToHttp(Results.Ok))
             .WithName("HandleReport")
-            .WithSummary("办理线索:verify 开始核实、substantiate 属实(summary, responsibleDepartmentId)、unsubstantiate 不属实(reason)、request-rectification 要求整改、rectified 责任单位反馈(response)、close 办结(publicReply)、delegate 委托办理(delegateTo 用户名)")
+            .WithSummary("办理线索:verify 开始核实、substantiate 属实(summary, responsibleDepartmentId,可附 forwardedText 转交责任单位的脱敏内容)、forward 转交脱敏内容(forwardedText)、unsubstantiate 不属实(reason)、request-rectification 要求整改、rectified 责任单位反馈(response)、close 办结(publicReply)、delegate 委托办理(delegateTo 用户名)")
             .Produces<Detail>();
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
+using Jianfu.Modules.Organisation.Contracts;
 using Jianfu.Modules.Reports.Domain;
 using Jianfu.Platform.Database;
 using Jianfu.Platform.Errors;
@@ -11,7 +12,8 @@ namespace Jianfu.Modules.Reports;
 /// Open311 GeoReport v2 over the green channel, so that 311 apps and hotline systems can submit and follow reports.
 /// Services are the report categories; the jurisdiction_id is a poster's location token; service_request_id is the
 /// receipt. Writes need an api_key (Jianfu:Open311:ApiKeys). Errors are the spec's [{code, description}].
-/// Requests are listed without the reporter, the description or the contact: only what the receipt page shows.
+/// Requests are listed without the reporter, the description or the contact; the reporting office only to api_key
+/// holders (the district's own hotline systems), the district to everyone else.
 /// </summary>
 internal static class Open311
 {
@@ -62,10 +64,14 @@ internal static class Open311
 
     private static string Time(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
-    private static ServiceRequest Describe(BurdenReport r) => new(
+    private static bool HoldsKey(IConfiguration config, string? key) =>
+        !string.IsNullOrEmpty(key) && (config.GetSection("Jianfu:Open311:ApiKeys").Get<string[]>() ?? []).Contains(key, StringComparer.Ordinal);
+
+    /// <param name="address">The reporting office for api_key holders; the district for everyone else (<see cref="Disclosure"/>).</param>
+    private static ServiceRequest Describe(BurdenReport r, string? address) => new(
         r.Receipt,
         r.Status == ReportStatus.Closed ? "closed" : "open",
-        r.PublicReply ?? r.Status.Chinese(),
+        Disclosure.Public(r.PublicReply) ?? r.Status.Chinese(),
         ReportCategories.NameOf(r.Category),
         r.Category,
         null,
@@ -74,8 +80,25 @@ internal static class Open311
         Time(r.ReceivedAt),
         Time(r.History.Count > 0 ? r.History.Max(h => h.At) : r.ReceivedAt),
         null,
-        r.UnitName,
+        address,
         null, null, null, null, null);
+
+    /// <summary>Where each report came from, as far as the caller may know: the office with an api_key, else only the district.</summary>
+    private static async Task<Func<BurdenReport, string?>> AddressesAsync(bool trusted, IEnumerable<BurdenReport> reports, IOrganisationDirectory directory, CancellationToken ct)
+    {
+        if (trusted)
+        {
+            return r => r.UnitName;
+        }
+
+        var districts = new Dictionary<int, string?>();
+        foreach (var id in reports.Select(r => r.DistrictId).Distinct())
+        {
+            districts[id] = (await directory.FindUnitAsync(id, ct))?.Name;
+        }
+
+        return r => districts[r.DistrictId];
+    }
 
     public static void Map(IEndpointRouteBuilder app)
     {
@@ -96,9 +119,7 @@ internal static class Open311
                 }
 
                 var form = await http.Request.ReadFormAsync(ct);
-                var keys = config.GetSection("Jianfu:Open311:ApiKeys").Get<string[]>() ?? [];
-                var key = form["api_key"].ToString();
-                if (key.Length == 0 || !keys.Contains(key, StringComparer.Ordinal))
+                if (!HoldsKey(config, form["api_key"]))
                 {
                     return Fail(403, "api_key 无效。");
                 }
@@ -117,9 +138,10 @@ internal static class Open311
             })
             .WithName("Open311CreateRequest").WithSummary("Open311:提交线索(表单,需 api_key、jurisdiction_id、service_code、description)");
 
-        v2.MapGet("/requests.json", async (HttpRequest request, JianfuDbContext db, CancellationToken ct) =>
+        v2.MapGet("/requests.json", async (HttpRequest request, JianfuDbContext db, IConfiguration config, IOrganisationDirectory directory, CancellationToken ct) =>
             {
                 var q = request.Query;
+                var trusted = HoldsKey(config, q["api_key"]);
                 var reports = db.BurdenReports.AsNoTracking().Include(r => r.History).AsQueryable();
                 if (q["service_request_id"].ToString() is { Length: > 0 } ids)
                 {
@@ -151,21 +173,31 @@ internal static class Open311
                     };
                     if (q["jurisdiction_id"].ToString() is { Length: > 0 } token)
                     {
-                        var unit = await db.ReportLocations.Where(l => l.Token == token).Select(l => (int?)l.UnitId).FirstOrDefaultAsync(ct);
-                        reports = reports.Where(r => r.UnitId == unit);
+                        // A poster's token narrows to its office only for api_key holders: anyone can read the token off
+                        // the wall, and a list of one office's reports would point at the people working there.
+                        var place = await db.ReportLocations.Where(l => l.Token == token).Select(l => new { l.UnitId, l.DistrictId }).FirstOrDefaultAsync(ct);
+                        var (unitId, districtId) = (place?.UnitId, place?.DistrictId);
+                        reports = trusted ? reports.Where(r => r.UnitId == unitId) : reports.Where(r => r.DistrictId == districtId);
                     }
                 }
 
                 var found = await reports.OrderByDescending(r => r.ReceivedAt).Take(1000).AsSplitQuery().ToListAsync(ct);
-                return Results.Json(found.Select(Describe).ToList());
+                var address = await AddressesAsync(trusted, found, directory, ct);
+                return Results.Json(found.Select(r => Describe(r, address(r))).ToList());
             })
             .WithName("Open311Requests").WithSummary("Open311:查询线索(不含反映人和描述)");
 
-        v2.MapGet("/requests/{id}.json", async (string id, JianfuDbContext db, CancellationToken ct) =>
+        v2.MapGet("/requests/{id}.json", async (string id, HttpRequest request, JianfuDbContext db, IConfiguration config, IOrganisationDirectory directory, CancellationToken ct) =>
             {
                 var receipt = id.Trim().ToUpperInvariant();
                 var report = await db.BurdenReports.AsNoTracking().Include(r => r.History).FirstOrDefaultAsync(r => r.Receipt == receipt, ct);
-                return report is null ? Fail(404, $"没有编号为“{id}”的线索。") : Results.Json(new[] { Describe(report) });
+                if (report is null)
+                {
+                    return Fail(404, $"没有编号为“{id}”的线索。");
+                }
+
+                var address = await AddressesAsync(HoldsKey(config, request.Query["api_key"]), [report], directory, ct);
+                return Results.Json(new[] { Describe(report, address(report)) });
             })
             .WithName("Open311Request").WithSummary("Open311:一条线索");
 

@@ -13,7 +13,4 @@ public interface IDispatchLookup
     Task<TaskOutcome?> FindConfirmedAsync(int taskId, CancellationToken ct);
 
     Task<TaskInfo?> FindTaskAsync(int taskId, CancellationToken ct);
-
-    /// <summary>Tasks sent to the communities with these ids in the last <paramref name="days"/> days, newest first.</summary>
-    Task<IReadOnlyList<TaskInfo>> RecentTasksAsync(IReadOnlyCollection<int> communityIds, int days, CancellationToken ct);
 }

@@ -28,7 +28,11 @@ public sealed record BulletinContent(string District, string From, string To, in
 
 public sealed record BulletinBody(string Body, int Reports, decimal DeductionPoints, IReadOnlyList<BulletinEntry> Entries);
 
-public sealed record BulletinEntry(string Receipt, string Category, string Unit, string Summary, string Status, string? RectifyDue, bool RectificationOverdue);
+/// <summary>
+/// One substantiated matter as the public reads it: never the reporting unit, the receipt or the reporter's words
+/// (older snapshots that held them are read without them).
+/// </summary>
+public sealed record BulletinEntry(string Category, string Summary, string Status, string? RectifyDue, bool RectificationOverdue);
 
 /// <summary>
 /// Deduction points for assessment (Jianfu:Reports:DeductionPerReport, default 1; DeductionForOverdueRectification,

@@ -174,6 +174,27 @@ internal sealed class BurdenReport : IVersioned
         return null;
     }
 
+    /// <summary>
+    /// The handler lets the responsible body read a version of the report with everything that points at the reporter
+    /// taken out; without it the body reads the summary only (<see cref="Disclosure.ForBody"/>).
+    /// </summary>
+    public Error? Forward(ReportActor actor, DateTime now, string? text)
+    {
+        if (Status is not (ReportStatus.Substantiated or ReportStatus.RectificationRequested or ReportStatus.Rectified))
+        {
+            return Refused("转交责任单位", "属实待整改、整改中或已整改");
+        }
+
+        if (string.IsNullOrWhiteSpace(text) || text.Trim().Length > 2000)
+        {
+            return Error.Validation("forwardedText", "请写明转交责任单位的内容(不超过2000字),删去能看出反映人或反映单位的信息。");
+        }
+
+        ForwardedText = text.Trim();
+        Record(actor, now, "向责任单位转交脱敏后的问题描述");
+        return null;
+    }
+
     public Error? Unsubstantiate(ReportActor actor, DateTime now, string? reason)
     {
         if (Status is not (ReportStatus.Received or ReportStatus.Verifying))
