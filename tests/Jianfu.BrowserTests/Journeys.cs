@@ -324,4 +324,31 @@ public sealed partial class Journeys(BrowserFixture app)
         await Assertions.Expect(first.Locator("mark").First).ToBeVisibleAsync();
         await ShotAsync(secretary, "h-case-search-phone");
     }
+
+    [Fact]
+    public async Task I_TwoReviewersOnOneDispatch_TheSecondIsToldInPlaceThatItWasDecided()
+    {
+        var title = "入户排查电动自行车违规充电(同时审核)";
+        var dispatcher = await LoginAsync("dispatcher");
+        await FillDispatchAsync(dispatcher, title, "XZ-13", "倪家溇村委会");
+        await dispatcher.GetByRole(AriaRole.Button, new() { Name = "提交审核" }).ClickAsync();
+        await Assertions.Expect(dispatcher.Locator(".ok-box")).ToContainTextAsync("已提交审核");
+        var dispatchUrl = new Uri(dispatcher.Url).AbsolutePath;
+
+        // The deputy secretary has the dispatch open on the office computer and on a phone.
+        var desk = await LoginAsync("reviewer");
+        var phone = await LoginAsync("reviewer", phone: true);
+        await desk.GotoAsync(dispatchUrl);
+        await phone.GotoAsync(dispatchUrl);
+        await desk.GetByLabel("审核意见 / 理由").FillAsync("符合清单,同意下发");
+        await desk.GetByRole(AriaRole.Button, new() { Name = "批准下发" }).ClickAsync();
+        await Assertions.Expect(desk.Locator(".ok-box")).ToContainTextAsync("已批准");
+
+        await phone.GetByLabel("审核意见 / 理由").FillAsync("应由执法队办理");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "驳回" }).ClickAsync();
+        await Assertions.Expect(phone.Locator("[role=alert]").First).ToContainTextAsync("该记录已被他人处理");
+        await Assertions.Expect(phone.Locator(".badge").First).ToHaveTextAsync("已批准下发");
+        await Assertions.Expect(phone.Locator("#decision-form")).ToHaveCountAsync(0);
+        await ShotAsync(phone, "i-decided-meanwhile-phone");
+    }
 }

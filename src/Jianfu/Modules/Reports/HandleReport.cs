@@ -76,11 +76,6 @@ internal static class HandleReport
                         return Error.Validation("responsibleDepartmentId", "受委托人属于该责任单位,请区减负办改委托他人后再认定。");
                     }
 
-                    if (r.Reason is { Length: > 2000 })
-                    {
-                        return Error.Validation("reason", "核实情况不超过2000字。");
-                    }
-
                     error = report.Substantiate(actor, now, r.Summary, body?.Id, body is null ? null : $"{body.UnitName} {body.Name}", r.Reason);
                     if (error is null && !string.IsNullOrWhiteSpace(r.ForwardedText))
                     {
@@ -92,11 +87,6 @@ internal static class HandleReport
                     error = report.Forward(actor, now, r.ForwardedText);
                     break;
                 case "unsubstantiate":
-                    if (r.Reason is { Length: > 2000 })
-                    {
-                        return Error.Validation("reason", "不属实的理由不超过2000字。");
-                    }
-
                     error = report.Unsubstantiate(actor, now, r.Reason);
                     break;
                 case "request-rectification":

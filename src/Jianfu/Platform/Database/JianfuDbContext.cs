@@ -69,25 +69,43 @@ public abstract class JianfuDbContext(DbContextOptions options) : IdentityDbCont
     /// <summary>Every save checks its text and moves the row version of what it changes (see StoredText, RowVersions).</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        BeforeSave();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var detect = BeforeSave();
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        BeforeSave();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var detect = BeforeSave();
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
     }
 
-    private void BeforeSave()
+    /// <returns>Whether changes are detected automatically, to restore after the save (they were just detected here).</returns>
+    private bool BeforeSave()
     {
-        if (ChangeTracker.AutoDetectChangesEnabled)
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        if (detect)
         {
             ChangeTracker.DetectChanges();
         }
 
         StoredText.Validate(ChangeTracker);
         RowVersions.MoveOn(ChangeTracker);
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        return detect;
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -7,7 +7,7 @@ namespace Jianfu.Platform.Web;
 /// </summary>
 internal sealed class VanishedFormGuard(RequestDelegate next)
 {
-    /// <summary>The query parameter that makes the layout show <see cref="Errors.Error.StaleMessage"/>.</summary>
+    /// <summary>The query parameter that makes the layout say that someone else got there first.</summary>
     public const string Marker = "stale";
 
     private static readonly byte[] FrameworkText = "Cannot submit the form"u8.ToArray();

@@ -151,6 +151,11 @@ internal sealed class Dispatch : IVersioned
             return Refused("批准", "待审核");
         }
 
+        if (decisionOutcome is { Length: > 500 })
+        {
+            return Error.Validation("meetingOutcome", "研究结论不超过500字。");
+        }
+
         if (decisionDate is not null && !string.IsNullOrWhiteSpace(decisionOutcome))
         {
             CollectiveDecisionDate = decisionDate;

@@ -168,6 +168,11 @@ internal sealed class BurdenReport : IVersioned
             return Error.Validation("responsibleBody", "请指定责任单位(镇街职能部门或区级部门)。");
         }
 
+        if (note is { Length: > 2000 })
+        {
+            return Error.Validation("reason", "核实情况不超过2000字。");
+        }
+
         (Status, VerifiedAt, Summary, ResponsibleDepartmentId, ResponsibleBody, VerificationNote) =
             (ReportStatus.Substantiated, now, summary.Trim(), departmentId, body.Trim(), note?.Trim());
         Record(actor, now, "核实属实", $"{Summary};责任单位:{ResponsibleBody}");
@@ -202,9 +207,9 @@ internal sealed class BurdenReport : IVersioned
             return Refused("认定不属实", "已接收或核实中");
         }
 
-        if (string.IsNullOrWhiteSpace(reason))
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 2000)
         {
-            return Error.Validation("reason", "认定不属实须写明理由。");
+            return Error.Validation("reason", "认定不属实须写明理由(不超过2000字)。");
         }
 
         (Status, VerifiedAt, VerificationNote) = (ReportStatus.Unsubstantiated, now, reason.Trim());
