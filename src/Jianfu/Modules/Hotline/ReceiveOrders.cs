@@ -200,9 +200,9 @@ public static class ReceiveOrders
 
             return FromRows(rows);
         }
-        catch (CsvHelper.CsvHelperException)
+        catch (CsvHelper.CsvHelperException e)
         {
-            return Error.Validation("file", "CSV 文件格式有误,请使用 UTF-8 编码、逗号分隔、首行为表头。");
+            return Error.Validation("file", $"CSV 文件第{e.Context?.Parser?.RawRow ?? 1}行格式有误(引号不成对或字段不完整),请使用 UTF-8 编码、逗号分隔、首行为表头。");
         }
     }
 

@@ -17,6 +17,8 @@ internal sealed class ImportDivisions(JianfuDbContext db, TimeProvider time)
 {
     private static readonly string[] Placeholders = ["虚拟社区", "虚拟生活区"];
 
+    private const string BadCsv = "CSV 格式有误(引号不成对或字段不完整),请用 UTF-8 编码、逗号分隔。";
+
     public sealed record Report(int Added, int Renamed, int Unchanged, IReadOnlyList<string> Notices, IReadOnlyList<string> Errors)
     {
         public bool Succeeded => Errors.Count == 0;
@@ -121,7 +123,7 @@ internal sealed class ImportDivisions(JianfuDbContext db, TimeProvider time)
         var rows = new List<Row>();
         var config = new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim, MissingFieldFound = null };
         using var reader = new CsvReader(csv, config);
-        if (!reader.Read() || !reader.ReadHeader() || reader.HeaderRecord is not { } header ||
+        if (!TryRead(reader, errors) || !reader.ReadHeader() || reader.HeaderRecord is not { } header ||
             !new[] { "code", "name", "parent_code" }.All(h => header.Contains(h, StringComparer.OrdinalIgnoreCase)))
         {
             errors.Add("文件第一行须为表头 code,name,level,parent_code。");
@@ -129,12 +131,26 @@ internal sealed class ImportDivisions(JianfuDbContext db, TimeProvider time)
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        while (reader.Read())
+        while (TryRead(reader, errors))
         {
             var line = reader.Parser.RawRow;
-            var code = reader.GetField("code") ?? "";
-            var name = reader.GetField("name") ?? "";
-            var parent = reader.GetField("parent_code") ?? "";
+            string code, name, parent;
+            try
+            {
+                (code, name, parent) = (reader.GetField("code") ?? "", reader.GetField("name") ?? "", reader.GetField("parent_code") ?? "");
+            }
+            catch (CsvHelperException)
+            {
+                errors.Add($"第{line}行:{BadCsv}");
+                continue;
+            }
+
+            if (StoredText.Problem(code + name + parent) is { } problem)
+            {
+                errors.Add($"第{line}行:{problem}。");
+                continue;
+            }
+
             if (code.Length is 2 or 4 && code.All(char.IsAsciiDigit))
             {
                 continue;
@@ -184,5 +200,19 @@ internal sealed class ImportDivisions(JianfuDbContext db, TimeProvider time)
         }
 
         return rows;
+    }
+
+    /// <summary>The next row, or false at the end of the file or at a row the CSV reader cannot read (reported with its line).</summary>
+    private static bool TryRead(CsvReader reader, List<string> errors)
+    {
+        try
+        {
+            return reader.Read();
+        }
+        catch (CsvHelperException e)
+        {
+            errors.Add($"第{e.Context?.Parser?.RawRow ?? 0}行:{BadCsv}");
+            return false;
+        }
     }
 }

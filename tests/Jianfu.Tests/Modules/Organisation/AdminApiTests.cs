@@ -6,6 +6,20 @@ namespace Jianfu.Tests.Modules.Organisation;
 
 public abstract class AdminApiTests(JianfuFactory factory)
 {
+    [Theory]
+    [InlineData("code,name,level,parent_code\n330602108901,新村\u0000村委会,village,330602108\n", "第2行")]
+    [InlineData("code,name,level,parent_code\n330602108902,正常村委会,village,330602108\n330602108903,\"引号没有结束,village,330602108\n", "行")]
+    [InlineData("code,name,level,parent_code\n330602108904,重复村委会,village,330602108\n330602108904,重复村委会,village,330602108\n", "第3行")]
+    public async Task ADivisionCsvWithABadRow_IsRefusedWithItsLine_AndNothingIsImported(string csv, string line)
+    {
+        using var admin = await factory.LoginAsync("admin");
+        var before = await factory.WithDbAsync(db => db.Units.CountAsync());
+        var reply = await admin.PostFileAsync("/api/v1/admin/divisions", System.Text.Encoding.UTF8.GetBytes(csv), "divisions.csv");
+        reply.Expect(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains(reply.Json.Items("errors"), e => e.GetValue<string>().Contains(line, StringComparison.Ordinal));
+        Assert.Equal(before, await factory.WithDbAsync(db => db.Units.CountAsync()));
+    }
+
     [Fact]
     public async Task Admin_CreatesAUser_WhoCanLogInWithTheGrantedRole_AndEveryChangeIsRecorded()
     {
