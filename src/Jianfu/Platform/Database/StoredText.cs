@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Jianfu.Platform.Database;
 
@@ -43,27 +45,32 @@ internal static class StoredText
                 continue;
             }
 
-            foreach (var property in entry.Properties)
+            var values = entry.CurrentValues;
+            foreach (var (property, max) in TextsOf(entry.Metadata))
             {
-                if (property.Metadata.ClrType != typeof(string) || property.CurrentValue is not string value ||
-                    (entry.State == EntityState.Modified && !property.IsModified))
+                if (values[property] is not string value || (entry.State == EntityState.Modified && !entry.Property(property.Name).IsModified))
                 {
                     continue;
                 }
 
-                var name = property.Metadata.Name;
                 if (Problem(value) is { } problem)
                 {
-                    throw new StoredTextException(name, $"{FieldNames.Chinese(name)}{problem},请删除后重试。");
+                    throw new StoredTextException(property.Name, $"{FieldNames.Chinese(property.Name)}{problem},请删除后重试。");
                 }
 
-                if (property.Metadata.GetMaxLength() is { } max && value.Length > max)
+                if (value.Length > max)
                 {
-                    throw new StoredTextException(name, $"{FieldNames.Chinese(name)}不能超过{max}字(现有{value.Length}字)。");
+                    throw new StoredTextException(property.Name, $"{FieldNames.Chinese(property.Name)}不能超过{max}字(现有{value.Length}字)。");
                 }
             }
         }
     }
+
+    private static readonly ConcurrentDictionary<IEntityType, (IProperty Property, int Max)[]> Texts = new();
+
+    /// <summary>The text properties of an entity type with their maximum lengths, worked out once per type.</summary>
+    private static (IProperty Property, int Max)[] TextsOf(IEntityType type) => Texts.GetOrAdd(type, t =>
+        [.. t.GetProperties().Where(p => p.ClrType == typeof(string)).Select(p => (p, p.GetMaxLength() ?? int.MaxValue))]);
 }
 
 /// <summary>A text refused by <see cref="StoredText"/>: nothing was saved.</summary>

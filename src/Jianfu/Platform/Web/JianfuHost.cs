@@ -83,7 +83,7 @@ public static class JianfuHost
             o.AddDocumentTransformer((doc, _, _) =>
             {
                 doc.Info.Title = "Jianfu 减负 API";
-                doc.Info.Description = "村(社区)减负平台接口:事项清单、派单与准入审核、村社任务。除登录外均需 Authorization: Bearer <accessToken>。";
+                doc.Info.Description = "村(社区)减负平台接口:事项清单、派单与准入审核、村社任务。除登录外均需请求头 Authorization: Bearer 加登录取得的 accessToken。";
                 return Task.CompletedTask;
             });
             // Each use case nests its own Request and Response records: name their schemas after the use case
