@@ -1,19 +1,14 @@
 namespace Jianfu.Tests.Infrastructure;
 
-/// <summary>The project's shared real data (../shared/data beside the checkout), found by walking up from the test binaries.</summary>
+/// <summary>
+/// The public data the tests read: the small pieces copied into tests/Jianfu.Tests/Data (with their source noted there),
+/// so that a fresh clone passes with nothing beside it.
+/// </summary>
 public static class SharedData
 {
     public static string Path(params string[] parts)
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = System.IO.Path.Combine([dir.FullName, "shared", "data", .. parts]);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException($"shared/data/{string.Join('/', parts)} not found above {AppContext.BaseDirectory}");
+        var path = System.IO.Path.Combine([AppContext.BaseDirectory, "Data", .. parts]);
+        return File.Exists(path) ? path : throw new FileNotFoundException($"tests/Jianfu.Tests/Data/{string.Join('/', parts)} is missing from the build output");
     }
 }
