@@ -45,12 +45,7 @@ internal static class UpdateAccount
                     done = "启用账号";
                     break;
                 case "unlock":
-                    result = await users.SetLockoutEndDateAsync(user, null);
-                    if (result.Succeeded)
-                    {
-                        result = await users.ResetAccessFailedCountAsync(user);
-                    }
-
+                    result = await UnlockAsync(users, user);
                     done = "解除锁定";
                     break;
                 case "reset-password":
@@ -79,6 +74,13 @@ internal static class UpdateAccount
             await tx.CommitAsync(ct);
             return done;
         }
+    }
+
+    /// <summary>Lifts the pause after five wrong passwords; also `jianfu users unlock` on the server.</summary>
+    public static async Task<IdentityResult> UnlockAsync(UserManager<AppUser> users, AppUser user)
+    {
+        var result = await users.SetLockoutEndDateAsync(user, null);
+        return result.Succeeded ? await users.ResetAccessFailedCountAsync(user) : result;
     }
 
     public static void Map(RouteGroupBuilder api) =>

@@ -61,19 +61,17 @@ internal static class ListReports
                             (r.Status == ReportStatus.RectificationRequested || r.Status == ReportStatus.Rectified || r.Status == ReportStatus.Closed))
                 .OrderBy(r => r.Status == ReportStatus.RectificationRequested ? 0 : 1).ThenBy(r => r.RectifyDue);
             // The body reads the matter, not the report: no reporting unit, no words of the reporter, no linked task.
-            return await PageAsync(query, page, time.Today(), (r, item) => item with
+            return await PageAsync(query, page, time.Today(), ct, (r, item) => item with
             {
                 Unit = "", Description = Disclosure.ForBody(r), HasContact = false, RelatedTitle = null,
-            }, ct);
+            });
         }
 
-        private static async Task<List<Item>> PageAsync(IQueryable<BurdenReport> query, int page, DateOnly today, CancellationToken ct) =>
-            await PageAsync(query, page, today, (_, item) => item, ct);
-
-        private static async Task<List<Item>> PageAsync(IQueryable<BurdenReport> query, int page, DateOnly today, Func<BurdenReport, Item, Item> shown, CancellationToken ct)
+        /// <param name="shown">What this reader may see of each item; all of it when null.</param>
+        private static async Task<List<Item>> PageAsync(IQueryable<BurdenReport> query, int page, DateOnly today, CancellationToken ct, Func<BurdenReport, Item, Item>? shown = null)
         {
             var rows = await query.Skip(Math.Max(0, page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
-            return rows.Select(r => shown(r, Item.From(r, today))).ToList();
+            return rows.Select(r => shown is null ? Item.From(r, today) : shown(r, Item.From(r, today))).ToList();
         }
     }
 

@@ -244,12 +244,7 @@ public static class CommandLine
             return 2;
         }
 
-        var unlocked = await users.SetLockoutEndDateAsync(user, null);
-        if (unlocked.Succeeded)
-        {
-            unlocked = await users.ResetAccessFailedCountAsync(user);
-        }
-
+        var unlocked = await UpdateAccount.UnlockAsync(users, user);
         if (!unlocked.Succeeded)
         {
             throw new CommandException(string.Join(" ", unlocked.Errors.Select(e => e.Description)));

@@ -21,22 +21,21 @@ public static class SaveExtensions
             await save();
             return null;
         }
-        catch (DbUpdateConcurrencyException)
+        catch (Exception e) when (NotSaved(e) is { } error)
         {
             db.ChangeTracker.Clear();
-            return Error.Stale();
-        }
-        catch (DbUpdateException e) when (UniqueViolation.Is(e))
-        {
-            db.ChangeTracker.Clear();
-            return Error.Stale();
-        }
-        catch (StoredTextException e)
-        {
-            db.ChangeTracker.Clear();
-            return Error.Validation(JsonNamingPolicy.CamelCase.ConvertName(e.Field), e.Message);
+            return error;
         }
     }
+
+    /// <summary>What a failed save means to the person who made it, or null for a failure that is a bug.</summary>
+    public static Error? NotSaved(Exception e) => e switch
+    {
+        DbUpdateConcurrencyException => Error.Stale(),
+        DbUpdateException update when UniqueViolation.Is(update) => Error.Stale(),
+        StoredTextException text => Error.Validation(JsonNamingPolicy.CamelCase.ConvertName(text.Field), text.Message),
+        _ => null,
+    };
 }
 
 /// <summary>A unique index refused a row: the same thing was made twice at the same moment.</summary>

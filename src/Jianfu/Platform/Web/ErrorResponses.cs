@@ -68,9 +68,7 @@ internal static class ErrorResponses
     public static (int Status, string Message, string Code) Describe(Exception? error) => error switch
     {
         BadHttpRequestException bad => (bad.StatusCode, ProblemResults.ChineseTitleFor(bad.StatusCode), "bad-request"),
-        Database.StoredTextException text => (400, text.Message, "validation"),
-        Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => (409, Error.StaleMessage, "stale"),
-        Microsoft.EntityFrameworkCore.DbUpdateException db when Database.UniqueViolation.Is(db) => (409, Error.StaleMessage, "stale"),
+        not null when Database.SaveExtensions.NotSaved(error) is { } notSaved => (notSaved.Status, notSaved.Message, notSaved.Code),
         Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => (400, AntiforgeryGuard.Message, "antiforgery"),
         _ => (500, ProblemResults.ChineseTitleFor(500), "internal"),
     };

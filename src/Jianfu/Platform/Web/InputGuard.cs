@@ -14,6 +14,8 @@ internal sealed class InputGuard(RequestDelegate next)
     /// <summary>The largest JSON body: a dispatch to 2,000 communities with 20,000 characters of text is far below it.</summary>
     public const int MaxJsonBytes = 1024 * 1024;
 
+    private static readonly string TooLargeMessage = $"请求内容过大(JSON 不超过{MaxJsonBytes / 1024}KB)。";
+
     public const string BadFormMessage = "表单内容无法读取:字段过多、格式不完整或缺少分隔符。请刷新页面后重新提交。";
 
     public async Task InvokeAsync(HttpContext http)
@@ -33,7 +35,7 @@ internal sealed class InputGuard(RequestDelegate next)
         {
             if (request.ContentLength > MaxJsonBytes)
             {
-                await ErrorResponses.WriteAsync(http, 413, $"请求内容过大(JSON 不超过{MaxJsonBytes / 1024}KB)。", "too-large");
+                await ErrorResponses.WriteAsync(http, 413, TooLargeMessage, "too-large");
                 return;
             }
 
@@ -42,7 +44,7 @@ internal sealed class InputGuard(RequestDelegate next)
             await request.Body.CopyToAsync(buffer, http.RequestAborted);
             if (buffer.Length > MaxJsonBytes)
             {
-                await ErrorResponses.WriteAsync(http, 413, $"请求内容过大(JSON 不超过{MaxJsonBytes / 1024}KB)。", "too-large");
+                await ErrorResponses.WriteAsync(http, 413, TooLargeMessage, "too-large");
                 return;
             }
 
