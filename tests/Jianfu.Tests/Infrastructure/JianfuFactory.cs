@@ -34,6 +34,7 @@ public abstract class JianfuFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Jianfu:Auth:LoginsPerMinute", "100000");
         builder.UseSetting("Jianfu:DemoRoutingModel", "false");
         builder.UseSetting("Jianfu:Open311:ApiKeys:0", Open311ApiKey);
+        builder.UseSetting("Jianfu:Open311:PerKeyPerMinute", "60");
         if (PostgresConnectionString is { } cs)
         {
             builder.UseSetting("ConnectionStrings:Postgres", cs);

@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Jianfu.Modules.Organisation;
 
 /// <summary>
-/// Loads the units tree from the standard division-code CSV (code,name,level,parent_code; NBS 统计用区划代码).
+/// Loads the units tree from the standard division-code CSV (code,name,level,parent_code; NBS 统计用区划代码), with
+/// optional columns lat,long,address for where each office is (so that a 311 report with coordinates finds its community).
 /// Idempotent: a second import renames and adds, and never deletes a unit (units carry tasks and history).
 /// Province and city rows are passed over: a district is the top of Jianfu's tree.
 /// </summary>
@@ -28,7 +29,11 @@ internal sealed class ImportDivisions(JianfuDbContext db, TimeProvider time)
             : $"导入失败,未做任何修改:发现{Errors.Count}处错误。";
     }
 
-    private sealed record Row(int Line, string Code, string Name, string ParentCode);
+    private sealed record Row(int Line, string Code, string Name, string ParentCode, double? Latitude = null, double? Longitude = null, string? Address = null)
+    {
+        public bool Places(Unit unit) =>
+            (Latitude is not null && (unit.Latitude, unit.Longitude) != (Latitude, Longitude)) || (Address is not null && unit.Address != Address);
+    }
 
     public async Task<Report> ImportAsync(TextReader csv, string? under, string actor, CancellationToken ct)
     {
@@ -64,6 +69,17 @@ internal sealed class ImportDivisions(JianfuDbContext db, TimeProvider time)
             {
                 if (existing.TryGetValue(row.Code, out var unit))
                 {
+                    if (row.Places(unit))
+                    {
+                        (unit.Latitude, unit.Longitude) = row.Latitude is null ? (unit.Latitude, unit.Longitude) : (row.Latitude, row.Longitude);
+                        unit.Address = row.Address ?? unit.Address;
+                        unit.UpdatedAt = now;
+                        if (unit.Name == row.Name)
+                        {
+                            notices.Add($"{row.Code} {unit.Name}:更新办公地点");
+                        }
+                    }
+
                     if (unit.Name != row.Name)
                     {
                         notices.Add($"{row.Code} 更名:{unit.Name} → {row.Name}");
@@ -91,6 +107,9 @@ internal sealed class ImportDivisions(JianfuDbContext db, TimeProvider time)
                     Path = (parent?.Path ?? "") + row.Code + "/",
                     DistrictId = parent?.DistrictId ?? 0,
                     UpdatedAt = now,
+                    Latitude = row.Latitude,
+                    Longitude = row.Longitude,
+                    Address = row.Address,
                 };
                 db.Units.Add(unit);
                 newUnits.Add(unit);
@@ -191,7 +210,13 @@ internal sealed class ImportDivisions(JianfuDbContext db, TimeProvider time)
                 continue;
             }
 
-            rows.Add(new Row(line, code, name, parent));
+            if (!TryPlace(reader, header, out var latitude, out var longitude, out var address))
+            {
+                errors.Add($"第{line}行:办公地点有误:纬度(lat)应在 -90 至 90 之间、经度(long)在 -180 至 180 之间且须同时填写,地址(address)不超过200字。");
+                continue;
+            }
+
+            rows.Add(new Row(line, code, name, parent, latitude, longitude, address));
         }
 
         if (rows.Count == 0 && errors.Count == 0)
@@ -200,6 +225,32 @@ internal sealed class ImportDivisions(JianfuDbContext db, TimeProvider time)
         }
 
         return rows;
+    }
+
+    /// <summary>The optional lat,long,address columns of a row: both coordinates or neither, each within its range.</summary>
+    private static bool TryPlace(CsvReader reader, string[] header, out double? latitude, out double? longitude, out string? address)
+    {
+        string? Field(string name) => header.Contains(name, StringComparer.OrdinalIgnoreCase) && reader.GetField(name) is { Length: > 0 } v ? v : null;
+        (latitude, longitude, address) = (null, null, Field("address"));
+        var (lat, lon) = (Field("lat"), Field("long"));
+        if (address is { Length: > 200 } || StoredText.Problem(address ?? "") is not null || (lat is null) != (lon is null))
+        {
+            return false;
+        }
+
+        if (lat is null)
+        {
+            return true;
+        }
+
+        if (!double.TryParse(lat, NumberStyles.Float, CultureInfo.InvariantCulture, out var la) || la is < -90 or > 90 ||
+            !double.TryParse(lon, NumberStyles.Float, CultureInfo.InvariantCulture, out var lo) || lo is < -180 or > 180)
+        {
+            return false;
+        }
+
+        (latitude, longitude) = (la, lo);
+        return true;
     }
 
     /// <summary>The next row, or false at the end of the file or at a row the CSV reader cannot read (reported with its line).</summary>

@@ -31,6 +31,12 @@ internal sealed class OrganisationDirectory(JianfuDbContext db) : IOrganisationD
             .OrderBy(u => u.Code)
             .ToListAsync(ct)).Select(u => u.ToInfo()).ToList();
 
+    public async Task<IReadOnlyList<UnitInfo>> UnitsBelowAsync(string scopePath, CancellationToken ct) =>
+        (await db.Units.AsNoTracking()
+            .Where(u => u.Level != UnitLevel.District && u.Path.StartsWith(scopePath))
+            .OrderBy(u => u.Code)
+            .ToListAsync(ct)).Select(u => u.ToInfo()).ToList();
+
     public async Task<IReadOnlyList<DepartmentInfo>> DepartmentsOfAsync(int unitId, CancellationToken ct) =>
         await db.Departments.AsNoTracking()
             .Where(d => d.UnitId == unitId && d.IsActive)

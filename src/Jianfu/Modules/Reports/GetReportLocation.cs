@@ -89,10 +89,7 @@ internal static class GetReportLocation
 
         public Response Describe(ReportLocation location)
         {
-            var request = http.HttpContext?.Request;
-            var baseUrl = config["Jianfu:PublicBaseUrl"] is { Length: > 0 } configured
-                ? configured.TrimEnd('/')
-                : request is null ? "" : $"{request.Scheme}://{request.Host}{request.PathBase}";
+            var baseUrl = Platform.Web.PublicAddress.BaseUrl(config, http.HttpContext?.Request);
             return new Response(location.Token, $"{baseUrl}/r/{location.Token}", $"{baseUrl}/report-locations/{location.UnitCode}/poster");
         }
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Jianfu.Modules.Dispatch.Contracts;
 using Jianfu.Modules.Organisation.Contracts;
 using Jianfu.Modules.Reports.Domain;
@@ -24,7 +25,12 @@ internal static class HandleReport
         DateTime ReceivedAt, string VerifyDue, bool Overdue, string? RelatedTitle, int? RelatedTaskId, string? Summary, string? ResponsibleBody,
         int? ResponsibleDepartmentId, string? SuggestedBody, int? SuggestedDepartmentId, string? RectifyDue, string? RectificationResponse,
         string? PublicReply, string? VerificationNote, string? AttachmentName, string? Contact, string? Reporter, string? Delegate, IReadOnlyList<HistoryItem> History,
-        string? ForwardedText);
+        string? ForwardedText, Origin? Origin = null);
+
+    /// <summary>What a 311 system sent with the report (Open311), for its handlers: the place as sent and who submitted it.</summary>
+    public sealed record Origin(
+        string System, string? Address, string? AddressId, double? Latitude, double? Longitude, string? MediaUrl,
+        IReadOnlyDictionary<string, string[]> Attributes, string? Email, string? Name, string? DeviceId, string? AccountId);
 
     public sealed record HistoryItem(DateTime At, string Actor, string Action, string? Note);
 
@@ -158,7 +164,24 @@ internal static class HandleReport
                 r.History.OrderBy(h => h.At).ThenBy(h => h.Id)
                     .Where(h => handler || h.Action != "收到线索")
                     .Select(h => new HistoryItem(DateTime.SpecifyKind(h.At, DateTimeKind.Utc), h.ActorName, h.Action, handler ? h.Note : null)).ToList(),
-                handler ? r.ForwardedText : null);
+                handler ? r.ForwardedText : null,
+                handler ? OriginOf(r) : null);
+        }
+
+        private Origin? OriginOf(BurdenReport r)
+        {
+            if (r.SourceSystem is null)
+            {
+                return null;
+            }
+
+            var submitter = r.SubmitterProtected is { } protectedSubmitter
+                ? JsonSerializer.Deserialize<ReportSubmitter>(protection.CreateProtector(SubmitReport.Handler.SubmitterPurpose).Unprotect(protectedSubmitter))
+                : null;
+            var attributes = r.AttributesJson is { } json ? JsonSerializer.Deserialize<Dictionary<string, string[]>>(json) ?? [] : [];
+            return new Origin(
+                r.SourceSystem, r.AddressText, r.AddressId, r.Latitude, r.Longitude, r.MediaUrl, attributes,
+                submitter?.Email, submitter?.Name, submitter?.DeviceId, submitter?.AccountId);
         }
     }
 

@@ -10,6 +10,9 @@ public static class ReportsModule
         .AddHostedService<ReportDigest>()
         .AddHostedService(sp => sp.GetRequiredService<ReportWriter>())
         .AddScoped<SubmitReport.Handler>()
+        .AddScoped<Open311.PostServiceRequest.Handler>()
+        .AddScoped<Open311.GetServiceRequests.Handler>()
+        .AddCors(o => o.AddPolicy(Open311.Open311Api.PublicCors, p => p.AllowAnyOrigin().WithMethods(HttpMethods.Get).AllowAnyHeader()))
         .AddScoped<GetReportLocation.Handler>()
         .AddScoped<ReportAccess>()
         .AddScoped<ListReports.Handler>()
@@ -39,6 +42,6 @@ public static class ReportsModule
     public static void MapReportsPages(this IEndpointRouteBuilder app)
     {
         app.MapGet("/bulletins/{id:int}/export", Bulletins.ExportAsync).AllowAnonymous().ExcludeFromDescription();
-        Open311.Map(app);
+        Open311.Open311Api.Map(app);
     }
 }

@@ -37,9 +37,12 @@ internal static partial class SubmitReport
         TimeProvider time)
     {
         public const string ContactPurpose = "Jianfu.Reports.Contact";
+        public const string SubmitterPurpose = "Jianfu.Reports.Submitter";
 
         /// <param name="reporter">The signed-in cadre reporting from a task page, or null for the anonymous channel.</param>
-        public async Task<Result<Response>> HandleAsync(Request r, IFormFile? attachment, string? clientAddress, ReportActor? reporter, CancellationToken ct)
+        /// <param name="origin">What a 311 system sent besides the poster's fields (Open311), kept with the report.</param>
+        public async Task<Result<Response>> HandleAsync(
+            Request r, IFormFile? attachment, string? clientAddress, ReportActor? reporter, CancellationToken ct, ReportOrigin? origin = null)
         {
             var token = r.Token?.Trim() ?? "";
             var location = token.Length is > 0 and <= 32
@@ -50,7 +53,7 @@ internal static partial class SubmitReport
                 return Error.NotFound("二维码无效或已停用,请扫描办公场所张贴的最新二维码。");
             }
 
-            if (limiter.Refusal(token, clientAddress) is { } wait)
+            if (limiter.Refusal(token, clientAddress, origin?.System) is { } wait)
             {
                 return new Error("rate-limited", "提交过于频繁,请稍后再试。", StatusCodes.Status429TooManyRequests) { RetryAfter = wait };
             }
@@ -75,6 +78,11 @@ internal static partial class SubmitReport
             if (contact is not null && !PhonePattern().IsMatch(contact))
             {
                 return Error.Validation("contact", "联系电话格式不正确(手机11位或座机号码);不愿留电话可不填,匿名反映。");
+            }
+
+            if (origin?.Problem() is { } unkept)
+            {
+                return unkept;
             }
 
             TaskInfo? task = null;
@@ -127,10 +135,20 @@ internal static partial class SubmitReport
                 ReceivedAt = now,
                 VerifyDue = limits.VerifyDue(today, calendar),
             };
+            if (origin is not null)
+            {
+                Keep(report, origin);
+            }
+
             report.Record(new ReportActor(null, "反映人"), now, "收到线索", $"{ReportCategories.NameOf(report.Category)} · {location.UnitName}");
             try
             {
                 await writer.StoreAsync(report, ct);
+            }
+            catch (DbUpdateException e) when (report.ClientRequestKey is not null && UniqueViolation.Is(e))
+            {
+                // The same request sent twice at once: the first one stored is the answer to both.
+                return await PreviousAsync(report.ClientRequestKey, ct) is { } previous ? previous : Error.Stale();
             }
             catch (DbUpdateException) when (stored is not null)
             {
@@ -139,6 +157,22 @@ internal static partial class SubmitReport
             }
 
             return new Response(report.Receipt, report.Status.ToString());
+        }
+
+        /// <summary>The report a 311 system already made with this request id, if any (a retried POST).</summary>
+        public async Task<Response?> PreviousAsync(string requestKey, CancellationToken ct) =>
+            await db.BurdenReports.AsNoTracking().Where(x => x.ClientRequestKey == requestKey)
+                .Select(x => new Response(x.Receipt, x.Status.ToString())).FirstOrDefaultAsync(ct);
+
+        private void Keep(BurdenReport report, ReportOrigin origin)
+        {
+            (report.SourceSystem, report.ClientRequestKey) = (origin.System, origin.RequestKey);
+            (report.Latitude, report.Longitude, report.AddressText, report.AddressId, report.MediaUrl) =
+                (origin.Latitude, origin.Longitude, origin.AddressText, origin.AddressId, origin.MediaUrl);
+            report.AttributesJson = origin.Attributes.Count == 0 ? null : System.Text.Json.JsonSerializer.Serialize(origin.Attributes);
+            report.SubmitterProtected = origin.Submitter.IsEmpty
+                ? null
+                : protection.CreateProtector(SubmitterPurpose).Protect(System.Text.Json.JsonSerializer.Serialize(origin.Submitter));
         }
     }
 

@@ -155,6 +155,7 @@ public abstract class JianfuDbContext(DbContextOptions options) : IdentityDbCont
             e.Property(u => u.Code).HasMaxLength(12);
             e.Property(u => u.Name).HasMaxLength(100);
             e.Property(u => u.Path).HasMaxLength(64);
+            e.Property(u => u.Address).HasMaxLength(200);
             e.HasOne(u => u.Parent).WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<Department>(e =>
@@ -332,6 +333,15 @@ public abstract class JianfuDbContext(DbContextOptions options) : IdentityDbCont
             e.Property(r => r.RectificationResponse).HasMaxLength(2000);
             e.Property(r => r.VerificationNote).HasMaxLength(2000);
             e.Property(r => r.ForwardedText).HasMaxLength(2000);
+            e.Property(r => r.AddressText).HasMaxLength(500);
+            e.Property(r => r.AddressId).HasMaxLength(100);
+            e.Property(r => r.MediaUrl).HasMaxLength(1000);
+            e.Property(r => r.AttributesJson).HasMaxLength(8000);
+            e.Property(r => r.SourceSystem).HasMaxLength(100);
+            e.Property(r => r.ClientRequestKey).HasMaxLength(200);
+            e.Property(r => r.SubmitterProtected).HasMaxLength(4000);
+            // A retried Open311 POST carries the same request id: the second one finds the first report, never a twin.
+            e.HasIndex(r => r.ClientRequestKey).IsUnique().HasFilter("\"ClientRequestKey\" IS NOT NULL");
             e.HasMany(r => r.History).WithOne().HasForeignKey(h => h.ReportId);
         });
         b.Entity<ReportHistory>(e =>

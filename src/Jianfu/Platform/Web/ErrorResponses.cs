@@ -7,7 +7,7 @@ namespace Jianfu.Platform.Web;
 
 /// <summary>
 /// One way to tell a caller that a request was refused, in the shape the caller reads: ProblemDetails (RFC 9457) under
-/// /api, the GeoReport v2 error list under /open311, and a short Chinese page everywhere else.
+/// /api, the GeoReport v2 error list under /open311 (XML for .xml resources), and a short Chinese page everywhere else.
 /// </summary>
 internal static class ErrorResponses
 {
@@ -32,7 +32,7 @@ internal static class ErrorResponses
         }
         else if (http.Request.Path.StartsWithSegments("/open311"))
         {
-            await http.Response.WriteAsJsonAsync(new[] { new { code = status, description = message } });
+            await GeoReport.WriteErrorsAsync(http, status, message);
         }
         else
         {

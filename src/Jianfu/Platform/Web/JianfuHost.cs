@@ -133,6 +133,7 @@ public static class JianfuHost
         app.UseMiddleware<VanishedFormGuard>();
         app.MapStaticAssets();
         app.UseRateLimiter();
+        app.UseCors();
         app.UseAuthentication();
         app.UseMiddleware<SessionCheck>();
         app.UseAuthorization();

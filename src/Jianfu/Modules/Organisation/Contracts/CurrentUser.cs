@@ -54,6 +54,9 @@ public interface IOrganisationDirectory
 
     Task<IReadOnlyList<UnitInfo>> CommunitiesWithinAsync(string scopePath, CancellationToken ct);
 
+    /// <summary>The townships and communities below a unit (the whole district below a district's path).</summary>
+    Task<IReadOnlyList<UnitInfo>> UnitsBelowAsync(string scopePath, CancellationToken ct);
+
     Task<IReadOnlyList<DepartmentInfo>> DepartmentsOfAsync(int unitId, CancellationToken ct);
 
     Task<DepartmentInfo?> FindDepartmentAsync(int id, CancellationToken ct);

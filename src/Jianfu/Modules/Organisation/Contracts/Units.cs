@@ -21,6 +21,13 @@ public enum UnitKind
 public sealed record UnitInfo(int Id, string Code, string Name, UnitLevel Level, UnitKind Kind, int? ParentId, string Path, int DistrictId)
 {
     public bool IsWithin(string scopePath) => Path.StartsWith(scopePath, StringComparison.Ordinal);
+
+    /// <summary>The office's position (WGS84), where the administrator has given it.</summary>
+    public double? Latitude { get; init; }
+
+    public double? Longitude { get; init; }
+
+    public string? Address { get; init; }
 }
 
 public sealed record DepartmentInfo(int Id, string Name, int UnitId, string UnitName, UnitLevel UnitLevel);

@@ -26,7 +26,15 @@ internal sealed class Unit
 
     public DateTime UpdatedAt { get; set; }
 
-    public UnitInfo ToInfo() => new(Id, Code, Name, Level, Kind, ParentId, Path, DistrictId);
+    /// <summary>Where the unit's office is (WGS84), so that a 311 report sent with coordinates finds its community.</summary>
+    public double? Latitude { get; set; }
+
+    public double? Longitude { get; set; }
+
+    /// <summary>The office's street address, as the division file or the administrator gives it.</summary>
+    public string? Address { get; set; }
+
+    public UnitInfo ToInfo() => new(Id, Code, Name, Level, Kind, ParentId, Path, DistrictId) { Latitude = Latitude, Longitude = Longitude, Address = Address };
 
     /// <summary>The level a code's length implies (GB/T 2260 district 6 digits, NBS township 9, community 12).</summary>
     public static UnitLevel? LevelOfCode(string code) => code.Length switch

@@ -105,6 +105,32 @@ internal sealed class BurdenReport : IVersioned
 
     public DateTime? ClosedAt { get; set; }
 
+    /// <summary>Where the reporter said it happened (WGS84), as a 311 system sent it.</summary>
+    public double? Latitude { get; set; }
+
+    public double? Longitude { get; set; }
+
+    /// <summary>The place in the reporter's words (GeoReport address_string).</summary>
+    public string? AddressText { get; set; }
+
+    /// <summary>The place as the sending system identifies it (GeoReport address_id: a division code or its own id).</summary>
+    public string? AddressId { get; set; }
+
+    /// <summary>A link to a photo or document the 311 system holds (GeoReport media_url).</summary>
+    public string? MediaUrl { get; set; }
+
+    /// <summary>The service attributes the system sent (attribute[code]=value), as a JSON object of code → values.</summary>
+    public string? AttributesJson { get; set; }
+
+    /// <summary>The system that submitted the report through Open311 (its api_key's name); null for the poster and the page.</summary>
+    public string? SourceSystem { get; set; }
+
+    /// <summary>The submitting system's own id for this request: a retried POST finds the report it already made.</summary>
+    public string? ClientRequestKey { get; set; }
+
+    /// <summary>Email, names, device and account ids a 311 system sent, encrypted like the contact; handlers only.</summary>
+    public string? SubmitterProtected { get; set; }
+
     public List<ReportHistory> History { get; set; } = [];
 
     public static string NewReceipt(DateOnly today)
