@@ -50,10 +50,13 @@ internal static class ReviewDispatch
                     DateOnly? meeting = null;
                     if (!string.IsNullOrWhiteSpace(request.MeetingDate))
                     {
-                        if (!DateOnly.TryParseExact(request.MeetingDate.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var m))
+                        var read = DateText.Parse(request.MeetingDate, "meetingDate", "会议日期");
+                        if (!read.IsSuccess)
                         {
-                            return Error.Validation("meetingDate", "会议日期格式应为 yyyy-MM-dd。");
+                            return read.Error!;
                         }
+
+                        var m = read.Value;
 
                         if (m > time.Today())
                         {

@@ -276,10 +276,13 @@ internal static class SubmitDispatch
             var today = time.Today();
             if (!string.IsNullOrWhiteSpace(r.DueDate))
             {
-                if (!DateOnly.TryParseExact(r.DueDate.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                var read = DateText.Parse(r.DueDate, "dueDate", "完成时限");
+                if (!read.IsSuccess)
                 {
-                    return Error.Validation("dueDate", $"完成时限“{r.DueDate}”格式不正确,应为 yyyy-MM-dd。");
+                    return read.Error!;
                 }
+
+                var parsed = read.Value;
 
                 if (parsed < today)
                 {

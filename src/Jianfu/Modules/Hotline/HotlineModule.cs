@@ -15,6 +15,8 @@ public static class HotlineModule
         .AddScoped<RoutingModels.Handler>()
         .AddHostedService<DemoRoutingModel>();
 
+    public static void MapHotlinePages(this IEndpointRouteBuilder app) => RoutingModels.MapPages(app);
+
     public static void MapHotlineApi(this RouteGroupBuilder api)
     {
         ReceiveOrders.Map(api);

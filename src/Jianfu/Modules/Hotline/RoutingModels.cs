@@ -154,6 +154,14 @@ public static class RoutingModels
             model.CalibrationCoverage, info.Labels, true, now, by);
     }
 
+    private static IResult TrainingFile(string csv) =>
+        Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv", "hotline-training.csv");
+
+    /// <summary>The same download for the 12345 page, with the page's sign-in (the API takes bearer tokens only).</summary>
+    public static void MapPages(IEndpointRouteBuilder app) =>
+        app.MapGet("/hotline/training-data", async (Handler handler, CancellationToken ct) => (await handler.TrainingDataAsync(ct)).ToHttp(TrainingFile))
+            .RequireAuthorization().ExcludeFromDescription();
+
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/hotline/models", async (Handler handler, CancellationToken ct) => (await handler.ListAsync(ct)).ToHttp(Results.Ok))
@@ -165,8 +173,7 @@ public static class RoutingModels
             .Accepts<IFormFile>("multipart/form-data")
             .WithName("UploadRoutingModel")
             .WithSummary("系统管理员上传 jianfu routing train 生成的模型并启用;因无模型而等待的工单随即分拨");
-        api.MapGet("/hotline/training-data", async (Handler handler, CancellationToken ct) =>
-                (await handler.TrainingDataAsync(ct)).ToHttp(csv => Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv", "hotline-training.csv")))
+        api.MapGet("/hotline/training-data", async (Handler handler, CancellationToken ct) => (await handler.TrainingDataAsync(ct)).ToHttp(TrainingFile))
             .WithName("ExportHotlineTrainingData")
             .WithSummary("导出训练数据 (id,text,label):人工分拨的决定和已办结的工单,供 jianfu routing train 训练下一版模型");
     }

@@ -50,12 +50,13 @@ internal static class Bulletins
                 return LastMonth(today);
             }
 
-            if (!DateOnly.TryParseExact(from?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var f) ||
-                !DateOnly.TryParseExact(to?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t))
+            var (readFrom, readTo) = (DateText.Parse(from, "from", "起始日期"), DateText.Parse(to, "to", "截止日期"));
+            if (!readFrom.IsSuccess || !readTo.IsSuccess)
             {
-                return Error.Validation("from", "起止日期格式应为 yyyy-MM-dd。");
+                return (readFrom.Error ?? readTo.Error)!;
             }
 
+            var (f, t) = (readFrom.Value, readTo.Value);
             return f > t || t.DayNumber - f.DayNumber > 366 ? Error.Validation("to", "截止日期应不早于起始日期,且期间不超过一年。") : (f, t);
         }
 

@@ -129,10 +129,13 @@ internal static class MonitoringPoints
                 return Error.Validation("kind", "类型应为 Contact(联系)或 Visit(走访)。");
             }
 
-            if (!DateOnly.TryParseExact(r.Date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            var read = DateText.Parse(r.Date, "date", "日期");
+            if (!read.IsSuccess)
             {
-                return Error.Validation("date", "日期格式应为 yyyy-MM-dd。");
+                return read.Error!;
             }
+
+            var date = read.Value;
 
             var receipts = (r.Receipts ?? []).Where(x => !string.IsNullOrWhiteSpace(x)).Select(x => x.Trim().ToUpperInvariant()).Distinct().ToList();
             var known = await db.BurdenReports.Where(b => receipts.Contains(b.Receipt) && b.UnitId == point.UnitId).Select(b => b.Receipt).ToListAsync(ct);

@@ -10,6 +10,7 @@ public static class ReportsModule
         .AddHostedService<ReportDigest>()
         .AddHostedService(sp => sp.GetRequiredService<ReportWriter>())
         .AddScoped<SubmitReport.Handler>()
+        .AddSingleton<SubmitReport.DistrictCodes>()
         .AddScoped<Open311.PostServiceRequest.Handler>()
         .AddScoped<Open311.GetServiceRequests.Handler>()
         .AddCors(o => o.AddPolicy(Open311.Open311Api.PublicCors, p => p.AllowAnyOrigin().WithMethods(HttpMethods.Get).AllowAnyHeader()))

@@ -34,6 +34,7 @@ internal static partial class SubmitReport
         IDataProtectionProvider protection,
         WorkCalendar calendar,
         IConfiguration config,
+        DistrictCodes districtCodes,
         TimeProvider time)
     {
         public const string ContactPurpose = "Jianfu.Reports.Contact";
@@ -45,6 +46,7 @@ internal static partial class SubmitReport
             Request r, IFormFile? attachment, string? clientAddress, ReportActor? reporter, CancellationToken ct, ReportOrigin? origin = null)
         {
             var token = r.Token?.Trim() ?? "";
+            // Never cached: a revoked poster stops taking reports at once, on every node.
             var location = token.Length is > 0 and <= 32
                 ? await db.ReportLocations.AsNoTracking().FirstOrDefaultAsync(l => l.Token == token, ct)
                 : null;
@@ -111,8 +113,7 @@ internal static partial class SubmitReport
 
             var now = time.UtcNow();
             var today = time.Today();
-            var district = await directory.FindUnitAsync(location.DistrictId, ct);
-            var limits = ReportTimeLimits.For(config, district?.Code ?? "");
+            var limits = ReportTimeLimits.For(config, await districtCodes.OfAsync(location.DistrictId, directory, ct));
             var report = new BurdenReport
             {
                 Receipt = BurdenReport.NewReceipt(today),
@@ -173,6 +174,23 @@ internal static partial class SubmitReport
             report.SubmitterProtected = origin.Submitter.IsEmpty
                 ? null
                 : protection.CreateProtector(SubmitterPurpose).Protect(System.Text.Json.JsonSerializer.Serialize(origin.Submitter));
+        }
+    }
+
+    /// <summary>A district's code never changes (it is the unit's identity), so each node looks it up once per district.</summary>
+    internal sealed class DistrictCodes
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> _codes = new();
+
+        public async Task<string> OfAsync(int districtId, IOrganisationDirectory directory, CancellationToken ct)
+        {
+            if (_codes.TryGetValue(districtId, out var code))
+            {
+                return code;
+            }
+
+            code = (await directory.FindUnitAsync(districtId, ct))?.Code ?? "";
+            return code.Length > 0 ? _codes.GetOrAdd(districtId, code) : code;
         }
     }
 

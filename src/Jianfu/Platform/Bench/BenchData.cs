@@ -18,6 +18,13 @@ internal static class BenchData
         return builder.Build();
     }
 
+    /// <summary>
+    /// One row of the summary `scripts/bench.sh` prints after running every benchmark: a line starting "BENCH|" with
+    /// what was measured, on which database, the figure, the target and whether it was met.
+    /// </summary>
+    public static void Result(string what, string database, string figure, string target, bool met) =>
+        Console.WriteLine($"BENCH|{what}|{database}|{figure}|{target}|{(met ? "met" : "NOT MET")}");
+
     public static async Task FlushAsync(JianfuDbContext db)
     {
         db.ChangeTracker.DetectChanges();

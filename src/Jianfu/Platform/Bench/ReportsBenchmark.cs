@@ -27,7 +27,11 @@ internal static class ReportsBenchmark
         var dataDir = Directory.CreateTempSubdirectory("jianfu-intake-").FullName;
         var port = 20000 + Random.Shared.Next(20000);
         var url = $"http://127.0.0.1:{port}";
-        var server = new ProcessStartInfo(Environment.ProcessPath!, [typeof(Program).Assembly.Location, "--urls", url])
+        // Run as `dotnet jianfu.dll bench intake` the host is dotnet and needs the assembly; run through `dotnet run` or the
+        // apphost (`jianfu bench intake`) the process is the application itself and takes the arguments directly.
+        var host = Environment.ProcessPath!;
+        string[] arguments = Path.GetFileNameWithoutExtension(host) == "dotnet" ? [typeof(Program).Assembly.Location, "--urls", url] : ["--urls", url];
+        var server = new ProcessStartInfo(host, arguments)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -64,9 +68,11 @@ internal static class ReportsBenchmark
                 var n = 0;
                 while (deadline.Elapsed.TotalSeconds < seconds)
                 {
-                    var body = new { token, category = "trace-demand", description = $"压力测试 {w}-{n++}:要求每天拍照打卡上报", contact = (string?)null, taskId = (int?)null };
+                    // As a phone's browser or a hotline relay sends it: one JSON body with its Content-Length (not chunked).
+                    var body = JsonContent.Create(new { token, category = "trace-demand", description = $"压力测试 {w}-{n++}:要求每天拍照打卡上报", contact = (string?)null, taskId = (int?)null });
+                    await body.LoadIntoBufferAsync();
                     var start = Stopwatch.GetTimestamp();
-                    using var response = await http.PostAsJsonAsync("/api/v1/reports", body);
+                    using var response = await http.PostAsync("/api/v1/reports", body);
                     latencies[w].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
                     if (response.StatusCode == HttpStatusCode.Created)
                     {
@@ -90,8 +96,11 @@ internal static class ReportsBenchmark
             Console.WriteLine($"| reports/s | p50 | p99 | 201 answers | other answers | stored |");
             Console.WriteLine($"|---|---|---|---|---|---|");
             Console.WriteLine($"| {rate:F0} | {p50:F1} ms | {p99:F1} ms | {total201:N0} | {other.Sum():N0} | {stored:N0} |");
-            var ok = rate >= 500 && p99 < 100 && stored == total201 && other.Sum() == 0;
-            Console.WriteLine(ok ? "targets met: ≥ 500 reports/s, p99 < 100 ms, stored = 201 answers" : "TARGETS NOT MET");
+            // Issue #3 asked for 500 reports/s with p99 under 100 ms; issue #10 holds the platform to what it reached (2,361/s, p99 47.6 ms).
+            var ok = rate >= 2000 && p99 < 50 && stored == total201 && other.Sum() == 0;
+            Console.WriteLine(ok ? "targets met: ≥ 2,000 reports/s, p99 < 50 ms, stored = 201 answers" : "TARGETS NOT MET");
+            BenchData.Result($"green-channel intake, {concurrency} connections × {seconds} s", "Sqlite",
+                $"{rate:F0} reports/s, p99 {p99:F1} ms, {stored:N0} of {total201:N0} stored", "≥ 2,000/s, p99 < 50 ms, all stored", ok);
             return ok ? 0 : 1;
         }
         finally
@@ -213,6 +222,7 @@ internal static class ReportsBenchmark
             Console.WriteLine($"| {substantiated:N0} | {median:F0} ms | {times.Max():F0} ms |");
             var ok = substantiated >= reports && times.Max() < 2000;
             Console.WriteLine(ok ? "target met: a bulletin over 100,000 reports in under 2 s" : "TARGET NOT MET");
+            BenchData.Result($"bulletin over {substantiated:N0} reports", "Sqlite", $"median {median:F0} ms, slowest {times.Max():F0} ms", "< 2 s", ok);
             return ok ? 0 : 1;
         }
         finally

@@ -27,6 +27,10 @@ public static class DatabaseSetup
         return dir;
     }
 
+    /// <summary>
+    /// Contexts are pooled: a context is reset and reused instead of built per request (its options compared, its sets
+    /// initialised), which was a tenth of the intake's CPU. JianfuDbContext keeps no state of its own, as pooling requires.
+    /// </summary>
     public static IServiceCollection AddJianfuDatabase(this IServiceCollection services, IConfiguration config)
     {
         switch (ProviderOf(config))
@@ -38,11 +42,11 @@ public static class DatabaseSetup
                     throw new InvalidOperationException("使用 PostgreSQL 时须设置 ConnectionStrings__Postgres。");
                 }
 
-                services.AddDbContext<JianfuDbContext, PostgresJianfuDbContext>(o => o.UseNpgsql(cs));
+                services.AddDbContextPool<JianfuDbContext, PostgresJianfuDbContext>(o => o.UseNpgsql(cs));
                 break;
             default:
                 var file = Path.Combine(DataDirectory(config), "jianfu.db");
-                services.AddDbContext<JianfuDbContext, SqliteJianfuDbContext>(o => o.UseSqlite($"Data Source={file};Default Timeout=30"));
+                services.AddDbContextPool<JianfuDbContext, SqliteJianfuDbContext>(o => o.UseSqlite($"Data Source={file};Default Timeout=30"));
                 break;
         }
 

@@ -160,6 +160,7 @@ public static class JianfuHost
         app.MapDispatchPages();
         app.MapCataloguePages();
         app.MapReportsPages();
+        app.MapHotlinePages();
         app.MapCasesPages();
         return app;
     }

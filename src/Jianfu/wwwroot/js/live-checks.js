@@ -28,12 +28,20 @@
       if (!answer.items) return;
       suggestions.append(element('p', 'hint small', '根据标题和内容推荐的清单事项:'));
       for (const s of answer.items) {
+        const words = s.matchedWords.length ? ' · 相关词:' + s.matchedWords.slice(0, 4).join('、') : '';
+        if (s.kind === 'Excluded') {
+          // Never offered to pick: such work may not be sent to a village at all.
+          const warning = element('p', 'check block excluded');
+          warning.dataset.code = s.screeningCode;
+          warning.append(element('b', null, '不得下派'), text(' 内容与负面清单事项“' + s.name + '”相近:此类工作不得派给村(社区)。'));
+          suggestions.append(warning);
+          continue;
+        }
         const button = element('button', 'suggestion');
         button.type = 'button';
         button.dataset.code = s.screeningCode;
-        const kind = { Statutory: '依法履职事项', Assistance: '协助事项', Excluded: '负面清单事项' }[s.kind] || s.kind;
-        const words = s.matchedWords.length ? ' · 匹配:' + s.matchedWords.slice(0, 4).join('、') : '';
-        button.append(element('b', null, s.screeningCode), text(' ' + s.name + ' '), element('small', null, kind + ' · 匹配分 ' + Math.round(s.score * 10) / 10 + words));
+        const kind = { Statutory: '依法履职事项', Assistance: '协助事项' }[s.kind] || '';
+        button.append(element('b', null, s.screeningCode), text(' ' + s.name + ' '), element('small', null, kind + words));
         button.addEventListener('click', () => {
           const input = form.querySelector('input[name="screeningCode"]');
           input.value = s.screeningCode + ' ' + s.name;
@@ -70,7 +78,7 @@
       for (const c of answer.checks) {
         const p = element('p', 'check ' + (c.severity === 'Block' ? 'block' : 'warn'));
         p.dataset.rule = c.rule;
-        p.append(element('b', null, c.severity === 'Block' ? '阻断' : '提示'), text(' ' + c.message + ' '), element('small', null, c.rule));
+        p.append(element('b', null, c.severity === 'Block' ? '不能提交' : '提示'), text(' ' + c.message));
         panel.append(p);
       }
     } catch (e) { /* the button still works */ }

@@ -162,7 +162,7 @@ internal static partial class AccessGate
         var places = string.Join("、", earlier.SharedCommunities.Take(5)) + (earlier.SharedCommunities.Count > 5 ? "等" : "");
         checks.Add(new GateCheck(GateRules.DuplicateDispatch, Severity.Warn,
             $"疑似重复派单:{earlier.SubmittedOn:yyyy-MM-dd} 已向{places}下派内容相近的任务(第{earlier.Id}号“{earlier.Title}”" +
-            $"{(earlier.ScreeningCode is null ? "" : $",编码{earlier.ScreeningCode}")},相似度{earlier.Similarity:P0})。"));
+            $"{(earlier.ScreeningCode is null ? "" : $",编码{earlier.ScreeningCode}")},内容{(earlier.Similarity >= 0.85 ? "几乎相同" : "大部分相同")})。"));
     }
 
     // 整治形式主义为基层减负若干规定; Kunming 4321; Chenggong: no check-ins, photo-only traces, paper ledgers,

@@ -97,7 +97,7 @@ internal sealed class HotlineOrder : IVersioned
         var where = decision.Kind == Domain.RouteKind.Community
             ? $"下发{CommunityName}({decision.Item!.ScreeningCode} {decision.Item.Name})"
             : $"转{decision.Department!.Name}" + (decision.Item is null ? "" : $"({decision.Item.ScreeningCode} {decision.Item.Name})");
-        Record(actor, now, manual ? "人工分拨" : "自动分拨", manual ? where : $"{where};模型 {ModelVersion},置信度 {Confidence:P0}");
+        Record(actor, now, manual ? "人工分拨" : "自动分拨", manual ? where : $"{where};系统按以往已办工单判断,把握较大");
     }
 
     public void SendToTriage(string reason, string actor, DateTime now)

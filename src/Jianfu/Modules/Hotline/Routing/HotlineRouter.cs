@@ -60,7 +60,8 @@ internal sealed class HotlineRouter(JianfuDbContext db, ModelCache models, ICata
             order.ModelVersion = active.Version;
             if (!p.Auto)
             {
-                order.SendToTriage($"模型 {active.Version} 判断为“{p.Label}”,置信度 {p.Confidence:P0} 低于自动分拨阈值 {classifier.Info.Threshold:P0}。", System, now);
+                // The figures stay on the order (API: modelVersion, confidence); people read what it means.
+                order.SendToTriage($"系统判断可能属于“{p.Label}”,但把握不足,请人工确认。", System, now);
                 continue;
             }
 

@@ -549,6 +549,9 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<byte[]>("Fingerprint")
+                        .HasColumnType("bytea");
+
                     b.Property<bool>("IsMajor")
                         .HasColumnType("boolean");
 
@@ -681,9 +684,6 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                     b.Property<int>("DispatchId")
                         .HasColumnType("integer");
 
-                    b.Property<byte[]>("Fingerprint")
-                        .HasColumnType("bytea");
-
                     b.Property<DateTime?>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -694,7 +694,7 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                     b.HasIndex("DispatchId", "CommunityId")
                         .IsUnique();
 
-                    b.HasIndex("CommunityId", "SubmittedAt", "DispatchId", "Fingerprint");
+                    b.HasIndex("CommunityId", "SubmittedAt", "DispatchId");
 
                     b.ToTable("DispatchTargets");
                 });

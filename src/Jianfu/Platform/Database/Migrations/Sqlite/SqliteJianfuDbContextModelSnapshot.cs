@@ -528,6 +528,9 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("Fingerprint")
+                        .HasColumnType("BLOB");
+
                     b.Property<bool>("IsMajor")
                         .HasColumnType("INTEGER");
 
@@ -656,9 +659,6 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                     b.Property<int>("DispatchId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<byte[]>("Fingerprint")
-                        .HasColumnType("BLOB");
-
                     b.Property<DateTime?>("SubmittedAt")
                         .HasColumnType("TEXT");
 
@@ -669,7 +669,7 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                     b.HasIndex("DispatchId", "CommunityId")
                         .IsUnique();
 
-                    b.HasIndex("CommunityId", "SubmittedAt", "DispatchId", "Fingerprint");
+                    b.HasIndex("CommunityId", "SubmittedAt", "DispatchId");
 
                     b.ToTable("DispatchTargets");
                 });
