@@ -8,7 +8,8 @@ public sealed partial class Journeys(BrowserFixture app)
 {
     private static string Due => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(14).ToString("yyyy-MM-dd");
 
-    private async Task<IPage> LoginAsync(string userName, bool phone = false)
+    /// <summary>Signs in and waits for the page the user lands on: their own work (the inbox, the review queue …) or the home page.</summary>
+    private async Task<IPage> LoginAsync(string userName, bool phone = false, string lands = "(/|/inbox|/review|/dispatches|/reports)")
     {
         var page = await app.NewPageAsync(phone);
         await page.GotoAsync("/login");
@@ -16,10 +17,17 @@ public sealed partial class Journeys(BrowserFixture app)
         await page.GetByLabel("密码").FillAsync("Demo-2026");
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         // A web-first assertion polls the address; WaitForURL also waits for a "load" event that Chromium sometimes
-        // does not report after the sign-in's POST → 302 → GET, and then timed out on a page already at "/".
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/$"));
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("您好");
+        // does not report after the sign-in's POST → 302 → GET, and then timed out on a page already there.
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"^[^?]*{lands}$"));
+        await Assertions.Expect(page.Locator("header .who")).ToContainTextAsync("退出");
         return page;
+    }
+
+    /// <summary>The number the page shows beside a kind of work (home page and inbox), e.g. “待签收的任务 3”.</summary>
+    private static async Task<int> WorkCountAsync(IPage page, string label)
+    {
+        var text = await page.Locator(".counts span, .work-list a").Filter(new() { HasText = label }).First.InnerTextAsync();
+        return int.Parse(Regex.Match(text, @"\d+").Value);
     }
 
     private static Task ShotAsync(IPage page, string name) =>
@@ -51,6 +59,10 @@ public sealed partial class Journeys(BrowserFixture app)
         await Assertions.Expect(block).ToContainTextAsync("没有过筛编码,属于清单外事项,不能下派");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/dispatches/new$"));
         await Assertions.Expect(page.GetByLabel("任务标题")).ToHaveValueAsync("统计各村文明创建材料");
+        // The nearest list item is on the negative list: it is named as work that may not be sent down, never offered to pick.
+        await Assertions.Expect(page.Locator(".excluded-warning").First).ToContainTextAsync("不得下派");
+        var excluded = await page.Locator(".excluded-warning").First.GetAttributeAsync("data-code");
+        await Assertions.Expect(page.Locator($"button.suggestion[data-code='{excluded}']")).ToHaveCountAsync(0);
         await ShotAsync(page, "a-blocked-without-code");
     }
 
@@ -257,7 +269,7 @@ public sealed partial class Journeys(BrowserFixture app)
         var suggestions = dispatcher.Locator("#suggestions button.suggestion");
         await Assertions.Expect(suggestions.First).ToContainTextAsync("XZ-01-01");
         await Assertions.Expect(suggestions.First).ToContainTextAsync("办理老年优待证");
-        await Assertions.Expect(suggestions.First).ToContainTextAsync("匹配:");
+        await Assertions.Expect(suggestions.First).ToContainTextAsync("相关词:");
         await ShotAsync(dispatcher, "g-code-suggestions");
         await suggestions.First.ClickAsync();
         await Assertions.Expect(dispatcher.GetByLabel("过筛编码", new() { Exact = true })).ToHaveValueAsync("XZ-01-01 办理老年优待证");
@@ -350,5 +362,77 @@ public sealed partial class Journeys(BrowserFixture app)
         await Assertions.Expect(phone.Locator(".badge").First).ToHaveTextAsync("已批准下发");
         await Assertions.Expect(phone.Locator("#decision-form")).ToHaveCountAsync(0);
         await ShotAsync(phone, "i-decided-meanwhile-phone");
+    }
+
+    [Fact]
+    public async Task J_NewWorkReachesTheVillageAtOnce_AndTheSecretarySendsPoorWorkBack()
+    {
+        var title = "入户核查独居老人燃气灶具(浏览器测试)";
+        // The secretary's inbox before: she lands on it, on her phone, with the counts of what waits for her.
+        var secretary = await LoginAsync("secretary", phone: true, lands: "/inbox");
+        var waitingBefore = await WorkCountAsync(secretary, "待签收的任务");
+
+        var dispatcher = await LoginAsync("dispatcher");
+        await FillDispatchAsync(dispatcher, title, "XZ-13", "富盛村委会");
+        await dispatcher.GetByRole(AriaRole.Button, new() { Name = "提交审核" }).ClickAsync();
+        await Assertions.Expect(dispatcher.Locator(".ok-box")).ToContainTextAsync("已提交审核");
+
+        var reviewer = await LoginAsync("reviewer", lands: "/review");
+        await Assertions.Expect(reviewer.Locator("nav.menu a[href='/review'] .count")).ToBeVisibleAsync();
+        await reviewer.GetByRole(AriaRole.Link).Filter(new() { HasText = title }).ClickAsync();
+        await reviewer.GetByLabel("审核意见 / 理由").FillAsync("符合清单,同意下发");
+        await reviewer.GetByRole(AriaRole.Button, new() { Name = "批准下发" }).ClickAsync();
+        await Assertions.Expect(reviewer.Locator(".ok-box")).ToContainTextAsync("已批准");
+
+        // At once: one more to sign for, a count on the menu, and a message naming the task.
+        await secretary.ReloadAsync();
+        Assert.Equal(waitingBefore + 1, await WorkCountAsync(secretary, "待签收的任务"));
+        await Assertions.Expect(secretary.Locator("a.bell .count")).ToBeVisibleAsync();
+        await Assertions.Expect(secretary.Locator("nav.menu a[href='/inbox'] .count")).ToBeVisibleAsync();
+        await ShotAsync(secretary, "j-secretary-lands-on-inbox-with-counts-phone");
+        await secretary.Locator("a.bell").ClickAsync();
+        await Assertions.Expect(secretary.Locator("main")).ToContainTextAsync($"新任务:{title}");
+        await ShotAsync(secretary, "j-arrival-message-phone");
+
+        await secretary.GotoAsync("/inbox");
+        await secretary.GetByRole(AriaRole.Link).Filter(new() { HasText = title }).ClickAsync();
+        await secretary.GetByRole(AriaRole.Button, new() { Name = "签收" }).ClickAsync();
+        await secretary.GetByLabel("交办给").SelectOptionAsync(new SelectOptionValue { Label = "赵网格(富盛村)" });
+        await secretary.GetByRole(AriaRole.Button, new() { Name = "交办" }).ClickAsync();
+        await Assertions.Expect(secretary.Locator(".ok-box")).ToContainTextAsync("已交办");
+        var taskUrl = new Uri(secretary.Url).AbsolutePath;
+
+        var cadre = await LoginAsync("cadre", phone: true, lands: "/inbox");
+        await cadre.Locator("a.bell").ClickAsync();
+        await Assertions.Expect(cadre.Locator("main")).ToContainTextAsync($"交办给您的任务:{title}");
+        await cadre.GotoAsync(taskUrl);
+        await cadre.GetByLabel("办理结果").FillAsync("已核查。");
+        await cadre.GetByRole(AriaRole.Button, new() { Name = "办结" }).ClickAsync();
+        await Assertions.Expect(cadre.Locator(".ok-box")).ToContainTextAsync("已办结");
+
+        // Two words are not a check of 30 households: the secretary sends it back, saying what is missing.
+        await secretary.GotoAsync(taskUrl);
+        await secretary.GetByLabel("退回重办").FillAsync("请写明核查了几户、发现什么问题、怎么处理的。");
+        await ShotAsync(secretary, "j-secretary-sends-back-phone");
+        await secretary.GetByRole(AriaRole.Button, new() { Name = "退回重办" }).ClickAsync();
+        await Assertions.Expect(secretary.Locator(".ok-box")).ToContainTextAsync("已退回重办");
+        await Assertions.Expect(secretary.Locator(".badge").First).ToHaveTextAsync("已交办");
+
+        await cadre.GotoAsync("/");
+        Assert.Equal(1, await WorkCountAsync(cadre, "其中被退回重办的"));
+        await cadre.Locator("a.bell").ClickAsync();
+        await Assertions.Expect(cadre.Locator("main")).ToContainTextAsync($"任务被退回重办:{title}");
+        await cadre.GotoAsync(taskUrl);
+        await Assertions.Expect(cadre.Locator("dd.returned")).ToContainTextAsync("请写明核查了几户");
+        await Assertions.Expect(cadre.GetByLabel("办理结果")).ToHaveValueAsync("已核查。");
+        await ShotAsync(cadre, "j-cadre-sees-why-phone");
+        await cadre.GetByLabel("办理结果").FillAsync("核查独居老人30户,发现3户灶具无熄火保护,已联系燃气公司上门更换。");
+        await cadre.GetByRole(AriaRole.Button, new() { Name = "办结" }).ClickAsync();
+        await Assertions.Expect(cadre.Locator(".ok-box")).ToContainTextAsync("已办结");
+
+        await secretary.GotoAsync(taskUrl);
+        await secretary.GetByRole(AriaRole.Button, new() { Name = "确认办结" }).ClickAsync();
+        await Assertions.Expect(secretary.Locator(".ok-box")).ToContainTextAsync("已确认办结");
+        await Assertions.Expect(secretary.Locator(".history")).ToContainTextAsync("退回重办");
     }
 }

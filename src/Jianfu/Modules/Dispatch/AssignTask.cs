@@ -2,6 +2,7 @@ using Jianfu.Modules.Dispatch.Domain;
 using Jianfu.Modules.Organisation.Contracts;
 using Jianfu.Platform.Database;
 using Jianfu.Platform.Errors;
+using Jianfu.Platform.Notifications;
 using Jianfu.Platform.Time;
 
 namespace Jianfu.Modules.Dispatch;
@@ -11,7 +12,7 @@ internal static class AssignTask
 {
     public sealed record Request(string? Assignee);
 
-    public sealed class Handler(JianfuDbContext db, ICurrentUserAccessor current, IOrganisationDirectory directory, TimeProvider time)
+    public sealed class Handler(JianfuDbContext db, ICurrentUserAccessor current, IOrganisationDirectory directory, Notifier notifier, TimeProvider time)
     {
         public async Task<Result<TaskResponse>> HandleAsync(int taskId, string? assignee, CancellationToken ct)
         {
@@ -45,6 +46,12 @@ internal static class AssignTask
             if (error is not null)
             {
                 return error;
+            }
+
+            if (person.Id != c.Actor.UserId)
+            {
+                var due = c.Task.DueDate is { } d ? $",{d:M月d日}前完成" : "";
+                notifier.Queue(person.Id, "task-assigned", $"交办给您的任务:{c.Dispatch.Title}", $"{c.Actor.Name}交办{due}。", $"/tasks/{c.Task.Id}");
             }
 
             if (await db.TrySaveAsync(ct) is { } notSaved)

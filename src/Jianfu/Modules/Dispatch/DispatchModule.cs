@@ -15,7 +15,9 @@ public static class DispatchModule
         .AddScoped<ReceiveTask.Handler>()
         .AddScoped<AssignTask.Handler>()
         .AddScoped<CompleteTask.Handler>()
-        .AddScoped<ConfirmTask.Handler>();
+        .AddScoped<ConfirmTask.Handler>()
+        .AddScoped<SendBackTask.Handler>()
+        .AddScoped<Platform.Layout.IWorkSource, CountMyWork>();
 
     public static void MapDispatchApi(this RouteGroupBuilder api)
     {
@@ -31,6 +33,7 @@ public static class DispatchModule
         AssignTask.Map(api);
         CompleteTask.Map(api);
         ConfirmTask.Map(api);
+        SendBackTask.Map(api);
         DownloadAttachment.Map(api);
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Jianfu.Modules.Organisation.Contracts;
 using Jianfu.Platform.Database;
 using Jianfu.Platform.Errors;
+using Jianfu.Platform.Notifications;
 using Jianfu.Platform.Time;
 
 namespace Jianfu.Modules.Dispatch;
@@ -14,7 +15,7 @@ internal static class ReviewDispatch
 {
     public sealed record Request(string? Decision, string? Reason, string? RerouteTo, string? MeetingDate = null, string? MeetingOutcome = null, bool? MarkMajor = null);
 
-    public sealed class Handler(JianfuDbContext db, ICurrentUserAccessor current, IOrganisationDirectory directory, TimeProvider time)
+    public sealed class Handler(JianfuDbContext db, ICurrentUserAccessor current, IOrganisationDirectory directory, Notifier notifier, TimeProvider time)
     {
         public async Task<Result<DispatchView>> HandleAsync(int id, Request request, CancellationToken ct)
         {
@@ -96,12 +97,28 @@ internal static class ReviewDispatch
                 return error;
             }
 
+            if (dispatch.Status == Domain.DispatchStatus.Approved)
+            {
+                await TellSecretariesAsync(dispatch, ct);
+            }
+
             if (await db.TrySaveAsync(ct) is { } notSaved)
             {
                 return notSaved;
             }
 
             return DispatchView.From(dispatch, time.Today());
+        }
+
+        /// <summary>New work arrives: each target community's secretary is told at once, in the same save as the tasks.</summary>
+        private async Task TellSecretariesAsync(Domain.Dispatch dispatch, CancellationToken ct)
+        {
+            var communities = dispatch.Tasks.Select(t => t.CommunityId).ToList();
+            var due = dispatch.DueDate is { } d ? $",{d:M月d日}前完成" : "";
+            foreach (var (_, secretary) in await directory.UsersWithRoleInAsync(Role.Secretary, communities, ct))
+            {
+                notifier.Queue(secretary.Id, "task-arrived", $"新任务:{dispatch.Title}", $"{dispatch.IssuerUnitName}{dispatch.DepartmentName}派来{due}。请到任务收件箱签收。", "/inbox");
+            }
         }
 
         /// <summary>A department of the reviewing unit, or an agency of its district, by id or exact name.</summary>

@@ -246,30 +246,29 @@ internal static class SubmitDispatch
 
             var title = r.Title?.Trim() ?? "";
             var content = r.Content?.Trim() ?? "";
+            var problems = new Problems();
             if (title.Length == 0)
             {
-                return Error.Validation("title", "请填写任务标题。");
+                problems.Add("title", "请填写任务标题。");
             }
-
-            if (title.Length > MaxTitleLength)
+            else if (title.Length > MaxTitleLength)
             {
-                return Error.Validation("title", $"任务标题不能超过{MaxTitleLength}字。");
+                problems.Add("title", $"任务标题不能超过{MaxTitleLength}字。");
             }
 
             if (content.Length == 0)
             {
-                return Error.Validation("content", "请填写任务内容和具体要求。");
+                problems.Add("content", "请填写任务内容和具体要求。");
             }
-
-            // Far beyond the gate's 4,000-character rule: refused outright rather than stored.
-            if (content.Length > AccessGate.MaxContentLength * 5)
+            else if (content.Length > AccessGate.MaxContentLength * 5)
             {
-                return Error.Validation("content", $"任务内容过长({content.Length}字),请精简到{AccessGate.MaxContentLength}字以内。");
+                // Far beyond the gate's 4,000-character rule: refused outright rather than stored.
+                problems.Add("content", $"任务内容过长({content.Length}字),请精简到{AccessGate.MaxContentLength}字以内。");
             }
 
             if (r.Justification is { Length: > 2000 } || r.UrgencyReason is { Length: > 500 })
             {
-                return Error.Validation("justification", "特殊情况说明不超过2000字,紧急原因不超过500字。");
+                problems.Add("justification", "特殊情况说明不超过2000字,紧急原因不超过500字。");
             }
 
             DateOnly? due = null;
@@ -279,35 +278,40 @@ internal static class SubmitDispatch
                 var read = DateText.Parse(r.DueDate, "dueDate", "完成时限");
                 if (!read.IsSuccess)
                 {
-                    return read.Error!;
+                    problems.Add(read.Error);
                 }
-
-                var parsed = read.Value;
-
-                if (parsed < today)
+                else if (read.Value < today)
                 {
-                    return Error.Validation("dueDate", "完成时限不能早于今天。");
+                    problems.Add("dueDate", "完成时限不能早于今天。");
                 }
-
-                due = parsed;
+                else
+                {
+                    due = read.Value;
+                }
             }
 
             var communities = await ResolveTargetsAsync(r.Targets, grant, ct);
-            if (!communities.IsSuccess)
+            if (!communities.IsSuccess && problems.Add(communities.Error) is { } stop)
             {
-                return communities.Error!;
+                return stop;
             }
 
             var coAssignees = new List<UserRef>();
             foreach (var name in (r.CoAssignees ?? []).Where(n => !string.IsNullOrWhiteSpace(n)).Distinct(StringComparer.Ordinal))
             {
-                var found = await directory.FindUserAsync(name.Trim(), ct);
-                if (found is null)
+                if (await directory.FindUserAsync(name.Trim(), ct) is { } found)
                 {
-                    return Error.Validation("coAssignees", $"协同人员“{name}”不存在。");
+                    coAssignees.Add(found);
                 }
+                else
+                {
+                    problems.Add("coAssignees", $"协同人员“{name}”不存在。");
+                }
+            }
 
-                coAssignees.Add(found);
+            if (problems.Any)
+            {
+                return problems.ToError();
             }
 
             // Codes are compared as the catalogue stores them: upper case (xz-13 is XZ-13).

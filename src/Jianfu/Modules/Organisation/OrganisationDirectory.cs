@@ -57,6 +57,14 @@ internal sealed class OrganisationDirectory(JianfuDbContext db) : IOrganisationD
             .Distinct()
             .ToListAsync(ct);
 
+    public async Task<IReadOnlyList<(int UnitId, UserRef User)>> UsersWithRoleInAsync(Role role, IReadOnlyCollection<int> unitIds, CancellationToken ct) =>
+        (await db.RoleGrants.AsNoTracking()
+            .Where(g => g.Role == role && unitIds.Contains(g.UnitId))
+            .Join(db.Users.Where(u => u.IsActive), g => g.UserId, u => u.Id, (g, u) => new { g.UnitId, u.Id, UserName = u.UserName!, u.DisplayName })
+            .Distinct()
+            .ToListAsync(ct))
+        .Select(x => (x.UnitId, new UserRef(x.Id, x.UserName, x.DisplayName))).ToList();
+
     public async Task<IReadOnlyList<UserRef>> UsersOfDepartmentAsync(int departmentId, CancellationToken ct) =>
         await db.RoleGrants.AsNoTracking()
             .Where(g => g.DepartmentId == departmentId)

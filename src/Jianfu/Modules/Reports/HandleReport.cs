@@ -44,6 +44,22 @@ internal static class HandleReport
             return loaded.IsSuccess ? await DescribeAsync(loaded.Value.Report, loaded.Value.Seat, ct) : loaded.Error!;
         }
 
+        /// <summary>
+        /// Whom the list keeper may delegate a report to: the district's own staff (list keepers, administrators, the
+        /// district departments), less anyone of the body reported on.
+        /// </summary>
+        public async Task<IReadOnlyList<UserRef>> DelegatesAsync(BurdenReport report, CancellationToken ct)
+        {
+            var people = new List<UserRef>();
+            foreach (var role in new[] { Role.CatalogueAdmin, Role.Admin, Role.Dispatcher })
+            {
+                people.AddRange((await directory.UsersWithRoleInAsync(role, [report.DistrictId], ct)).Select(x => x.User));
+            }
+
+            var against = report.ResponsibleDepartmentId is { } d ? (await directory.UsersOfDepartmentAsync(d, ct)).Select(u => u.Id).ToHashSet() : [];
+            return people.Where(p => !against.Contains(p.Id)).DistinctBy(p => p.Id).OrderBy(p => p.DisplayName, StringComparer.Ordinal).ToList();
+        }
+
         public async Task<Result<Detail>> HandleAsync(string receipt, Request r, CancellationToken ct)
         {
             var loaded = await access.LoadAsync(receipt, ct);

@@ -16,6 +16,7 @@ public static class ReportsModule
         .AddCors(o => o.AddPolicy(Open311.Open311Api.PublicCors, p => p.AllowAnyOrigin().WithMethods(HttpMethods.Get).AllowAnyHeader()))
         .AddScoped<GetReportLocation.Handler>()
         .AddScoped<ReportAccess>()
+        .AddScoped<Platform.Layout.IWorkSource, CountMyWork>()
         .AddScoped<ListReports.Handler>()
         .AddScoped<HandleReport.Handler>()
         .AddSingleton(new MonitoringSchedule(config.GetValue("Jianfu:Reports:MonitoringContactMonths", 1), config.GetValue("Jianfu:Reports:MonitoringVisitMonths", 2)))

@@ -60,26 +60,31 @@ internal static partial class SubmitReport
                 return new Error("rate-limited", "提交过于频繁,请稍后再试。", StatusCodes.Status429TooManyRequests) { RetryAfter = wait };
             }
 
+            var problems = new Problems();
             if (!ReportCategories.IsKnown(r.Category))
             {
-                return Error.Validation("category", "请选择问题类型。");
+                problems.Add("category", "请选择问题类型。");
             }
 
             var description = r.Description?.Trim() ?? "";
             if (description.Length < 5)
             {
-                return Error.Validation("description", "请简要描述问题(至少5个字)。");
+                problems.Add("description", "请简要描述问题(至少5个字)。");
             }
-
-            if (description.Length > MaxDescription)
+            else if (description.Length > MaxDescription)
             {
-                return Error.Validation("description", $"问题描述不能超过{MaxDescription}字,当前{description.Length}字。");
+                problems.Add("description", $"问题描述不能超过{MaxDescription}字,当前{description.Length}字。");
             }
 
             var contact = string.IsNullOrWhiteSpace(r.Contact) ? null : r.Contact.Trim();
             if (contact is not null && !PhonePattern().IsMatch(contact))
             {
-                return Error.Validation("contact", "联系电话格式不正确(手机11位或座机号码);不愿留电话可不填,匿名反映。");
+                problems.Add("contact", "联系电话格式不正确(手机11位或座机号码);不愿留电话可不填,匿名反映。");
+            }
+
+            if (problems.Any)
+            {
+                return problems.ToError();
             }
 
             if (origin?.Problem() is { } unkept)

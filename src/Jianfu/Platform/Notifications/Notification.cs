@@ -6,8 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Jianfu.Platform.Notifications;
 
 /// <summary>
-/// An in-app message. Modules send digests (one per user, kind and day), never one message per event: the platform
-/// must not become another source of interruptions.
+/// An in-app message. Modules send digests (one per user, kind and day) for what is overdue, and a message for the few
+/// events a person must act on at once — new work arriving in a village, work assigned or sent back to someone — never
+/// one per click: the platform must not become another source of interruptions.
 /// </summary>
 public sealed class Notification
 {
@@ -45,6 +46,19 @@ public sealed class Notifier(JianfuDbContext db, TimeProvider time)
         db.Notifications.Add(new Notification { UserId = userId, Kind = kind, Day = day, Title = title, Body = body, Link = link, CreatedAt = time.UtcNow() });
         // Another node sent today's digest at the same moment: the unique index keeps it to one.
         return await db.TrySaveAsync(ct) is null;
+    }
+
+    /// <summary>
+    /// A message about one event, written with the change that caused it (saved by the caller's own save, so there is
+    /// no message without the change and no change without its message).
+    /// </summary>
+    public void Queue(string userId, string kind, string title, string body, string? link)
+    {
+        var now = time.UtcNow();
+        db.Notifications.Add(new Notification
+        {
+            UserId = userId, Kind = $"{kind}:{Guid.NewGuid():N}", Day = time.Today(), Title = title, Body = body, Link = link, CreatedAt = now,
+        });
     }
 
     public Task<int> UnreadAsync(string userId, CancellationToken ct) => db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null, ct);

@@ -100,6 +100,7 @@ public static class JianfuHost
         services.AddOrganisationModule().AddCatalogueModule().AddDispatchModule().AddReportsModule(config).AddHotlineModule().AddCasesModule();
         services.AddSingleton<Files.AttachmentStore>();
         services.AddScoped<Notifications.Notifier>();
+        services.AddScoped<Layout.MyWork>();
         services.AddScoped<DemoSeeder>();
         services.AddSingleton<DemoStatus>();
         return builder;
@@ -161,6 +162,7 @@ public static class JianfuHost
         app.MapCataloguePages();
         app.MapReportsPages();
         app.MapHotlinePages();
+        Layout.MyWork.Map(app);
         app.MapCasesPages();
         return app;
     }

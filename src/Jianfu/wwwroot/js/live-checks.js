@@ -31,7 +31,7 @@
         const words = s.matchedWords.length ? ' · 相关词:' + s.matchedWords.slice(0, 4).join('、') : '';
         if (s.kind === 'Excluded') {
           // Never offered to pick: such work may not be sent to a village at all.
-          const warning = element('p', 'check block excluded');
+          const warning = element('p', 'excluded-warning');
           warning.dataset.code = s.screeningCode;
           warning.append(element('b', null, '不得下派'), text(' 内容与负面清单事项“' + s.name + '”相近:此类工作不得派给村(社区)。'));
           suggestions.append(warning);

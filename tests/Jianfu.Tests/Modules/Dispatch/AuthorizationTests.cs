@@ -22,6 +22,7 @@ public abstract class AuthorizationTests(JianfuFactory factory)
     [InlineData("POST", "/api/v1/tasks/1/assign")]
     [InlineData("POST", "/api/v1/tasks/1/complete")]
     [InlineData("POST", "/api/v1/tasks/1/confirm")]
+    [InlineData("POST", "/api/v1/tasks/1/send-back")]
     public async Task Anonymous_IsUnauthorized_WithChineseProblem(string method, string url)
     {
         using var client = factory.Anonymous();

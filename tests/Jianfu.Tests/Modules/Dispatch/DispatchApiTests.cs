@@ -298,7 +298,9 @@ public abstract class DispatchApiTests(JianfuFactory factory)
             .Expect(HttpStatusCode.BadRequest);
         var badDate = (await dispatcher.PostAsync("/api/v1/dispatches", new { title = "t", content = "内容内容", targets = new[] { Village }, dueDate = "2026/13/01" }))
             .Expect(HttpStatusCode.BadRequest);
-        Assert.Contains("yyyy-MM-dd", badDate.Json.Str("title"));
+        // 2026/13/01 is how it might be typed, but there is no thirteenth month: said in words, not with a format string.
+        Assert.Contains("不是真实存在的日期", badDate.Json.Str("title"));
+        Assert.DoesNotContain("yyyy", badDate.Body);
         (await dispatcher.PostAsync("/api/v1/dispatches", new { title = "t", content = "内容内容", targets = new[] { "999999999999" }, dueDate = Due() }))
             .Expect(HttpStatusCode.BadRequest);
         Assert.Equal(before, await CountDispatchesAsync());

@@ -55,6 +55,11 @@ internal sealed class CommunityTask : IVersioned
 
     public DateTime? ConfirmedAt { get; set; }
 
+    /// <summary>Why the secretary last sent the work back (退回重办), while it is being redone.</summary>
+    public string? ReturnReason { get; set; }
+
+    public int TimesReturned { get; set; }
+
     public bool IsOverdue(DateOnly today) =>
         DueDate is { } due && due < today && Status is not (CommunityTaskStatus.Completed or CommunityTaskStatus.Confirmed);
 
@@ -104,10 +109,35 @@ internal sealed class CommunityTask : IVersioned
         }
 
         Status = CommunityTaskStatus.Completed;
+        ReturnReason = null;
         Result = result.Trim();
         (AttachmentName, AttachmentKey, AttachmentContentType) = (attachment?.Name, attachment?.Key, attachment?.ContentType);
         CompletedAt = now;
         dispatch.Record(actor, now, "办结", attachment is null ? Result : $"{Result}(附件:{attachment.Name})", this);
+        return null;
+    }
+
+    /// <summary>
+    /// The secretary finds the completed work not done and sends it back (退回重办) to the same cadre, saying why; the
+    /// cadre completes it again with the result as it was, to amend.
+    /// </summary>
+    public Error? SendBack(Dispatch dispatch, Actor actor, string? reason, DateTime now)
+    {
+        if (Status != CommunityTaskStatus.Completed)
+        {
+            return Refused("退回重办", "已办结待确认");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 500)
+        {
+            return Error.Validation("reason", "请写明退回重办的原因(不超过500字),承办人据此修改。");
+        }
+
+        Status = CommunityTaskStatus.Assigned;
+        ReturnReason = reason.Trim();
+        TimesReturned++;
+        CompletedAt = null;
+        dispatch.Record(actor, now, "退回重办", $"{CommunityName} → {AssigneeName}:{ReturnReason}", this);
         return null;
     }
 

@@ -64,6 +64,9 @@ public interface IOrganisationDirectory
     /// <summary>Users holding a role exactly in this unit (e.g. the cadres of a community).</summary>
     Task<IReadOnlyList<UserRef>> UsersWithRoleAsync(Role role, int unitId, CancellationToken ct);
 
+    /// <summary>Users holding a role exactly in any of these units, with the unit: one query for a broadcast's communities.</summary>
+    Task<IReadOnlyList<(int UnitId, UserRef User)>> UsersWithRoleInAsync(Role role, IReadOnlyCollection<int> unitIds, CancellationToken ct);
+
     /// <summary>Users holding a role in a department (e.g. the staff of the body a task was rerouted to).</summary>
     Task<IReadOnlyList<UserRef>> UsersOfDepartmentAsync(int departmentId, CancellationToken ct);
 

@@ -461,6 +461,10 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<int>("RowVersion")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -469,6 +473,9 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<int>("TimesReturned")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 

@@ -442,6 +442,10 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("RowVersion")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -450,6 +454,9 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("TimesReturned")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
