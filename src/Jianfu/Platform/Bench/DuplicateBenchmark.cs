@@ -116,20 +116,20 @@ internal static class DuplicateBenchmark
         var dispatch = connection.CreateCommand();
         dispatch.CommandText = """
             INSERT INTO "Dispatches" ("Id","Title","Content","IsMajor","DistrictId","IssuerUnitId","IssuerUnitName","DepartmentName",
-              "DispatcherId","DispatcherName","ReviewUnitId","Status","Checks","CreatedAt","SubmittedAt","Fingerprint")
-            VALUES ($id,$title,$content,0,1,1,'基准镇','基准部门','bench','基准',1,$status,'[]',$at,$at,$fingerprint)
+              "DispatcherId","DispatcherName","ReviewUnitId","Status","Checks","CreatedAt","SubmittedAt")
+            VALUES ($id,$title,$content,0,1,1,'基准镇','基准部门','bench','基准',1,$status,'[]',$at,$at)
             """;
         var target = connection.CreateCommand();
         target.CommandText = """
-            INSERT INTO "DispatchTargets" ("DispatchId","CommunityId","CommunityCode","CommunityName","SubmittedAt")
-            VALUES ($id,$community,$community,'基准村',$at)
+            INSERT INTO "DispatchTargets" ("DispatchId","CommunityId","CommunityCode","CommunityName","SubmittedAt","Fingerprint")
+            VALUES ($id,$community,$community,'基准村',$at,$fingerprint)
             """;
-        foreach (var name in new[] { "$id", "$title", "$content", "$status", "$at", "$fingerprint" })
+        foreach (var name in new[] { "$id", "$title", "$content", "$status", "$at" })
         {
             dispatch.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter { ParameterName = name });
         }
 
-        foreach (var name in new[] { "$id", "$community", "$at" })
+        foreach (var name in new[] { "$id", "$community", "$at", "$fingerprint" })
         {
             target.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter { ParameterName = name });
         }
@@ -144,7 +144,7 @@ internal static class DuplicateBenchmark
             dispatch.Parameters["$content"].Value = parts[1];
             dispatch.Parameters["$status"].Value = i % 10 == 0 ? nameof(DispatchStatus.Rejected) : nameof(DispatchStatus.Approved);
             dispatch.Parameters["$at"].Value = at;
-            dispatch.Parameters["$fingerprint"].Value = MinHash.ToBytes(MinHash.Of(text));
+            var fingerprint = MinHash.ToBytes(MinHash.Of(text));
             await dispatch.ExecuteNonQueryAsync();
             // One in twenty goes to a whole township.
             var first = random.Next(1, Communities + 1);
@@ -154,6 +154,7 @@ internal static class DuplicateBenchmark
                 target.Parameters["$id"].Value = i;
                 target.Parameters["$community"].Value = community;
                 target.Parameters["$at"].Value = at;
+                target.Parameters["$fingerprint"].Value = fingerprint;
                 await target.ExecuteNonQueryAsync();
             }
 
@@ -184,10 +185,9 @@ internal static class DuplicateBenchmark
             Status = DispatchStatus.Approved,
             CreatedAt = at,
             SubmittedAt = at,
-            Fingerprint = MinHash.ToBytes(MinHash.Of(text)),
             Targets = [.. targets.Select(t => new DispatchTarget
             {
-                CommunityId = t, CommunityCode = t.ToString(), CommunityName = $"第{t}村", SubmittedAt = at,
+                CommunityId = t, CommunityCode = t.ToString(), CommunityName = $"第{t}村", SubmittedAt = at, Fingerprint = MinHash.ToBytes(MinHash.Of(text)),
             })],
         };
     }

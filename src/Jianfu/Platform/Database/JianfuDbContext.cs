@@ -250,7 +250,7 @@ public abstract class JianfuDbContext(DbContextOptions options) : IdentityDbCont
             e.HasIndex(t => new { t.CommunityId, t.DispatchId });
             e.HasIndex(t => new { t.DispatchId, t.CommunityId }).IsUnique();
             // Covering index of the duplicate check: the 30-day range scan never touches the table.
-            e.HasIndex(t => new { t.CommunityId, t.SubmittedAt, t.DispatchId });
+            e.HasIndex(t => new { t.CommunityId, t.SubmittedAt, t.DispatchId, t.Fingerprint });
         });
         b.Entity<CommunityTask>(e =>
         {

@@ -70,6 +70,34 @@ public abstract class VillageWorkTests(JianfuFactory factory)
         Assert.Equal("Completed", await factory.WithDbAsync(db => db.CommunityTasks.Where(t => t.Id == taskId).Select(t => t.Status.ToString()).SingleAsync()));
     }
 
+    [Theory]
+    [InlineData("secretary", "/inbox")]
+    [InlineData("cadre", "/inbox")]
+    [InlineData("reviewer", "/review")]
+    [InlineData("dispatcher", "/dispatches")]
+    [InlineData("catalogue", "/reports")]
+    public async Task SigningIn_LandsOnTheUsersOwnWork(string userName, string lands)
+    {
+        using var page = await PageClient.SignInAsync(factory, userName);
+        var home = await page.GetAsync("/start");
+        Assert.Equal(lands, home.Url!.AbsolutePath);
+        var menu = await page.GetAsync("/");
+        Assert.Contains("我的待办", menu.Html);
+    }
+
+    [Fact]
+    public async Task TheTrainingDataDownload_WorksWithThePagesSignIn_ForTheTriageCentreOnly()
+    {
+        using var centre = await PageClient.SignInAsync(factory, "catalogue");
+        using var response = await centre.Http.GetAsync("/hotline/training-data");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("id,text,label", (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF'));
+
+        using var village = await PageClient.SignInAsync(factory, "secretary");
+        Assert.Equal(HttpStatusCode.Forbidden, (await village.Http.GetAsync("/hotline/training-data")).StatusCode);
+    }
+
     [Fact]
     public async Task AForm_NamesEveryProblemAtOnce_AndAnImpossibleDateSaysSo()
     {

@@ -78,9 +78,6 @@ internal sealed class Dispatch : IVersioned
 
     public DateTime? SubmittedAt { get; set; }
 
-    /// <summary>MinHash signature of the title and content at (last) submission, for the duplicate check (see FindNearDuplicates).</summary>
-    public byte[]? Fingerprint { get; set; }
-
     public DateTime? DecidedAt { get; set; }
 
     public List<DispatchTarget> Targets { get; set; } = [];
@@ -116,10 +113,11 @@ internal sealed class Dispatch : IVersioned
         var resubmission = Status == DispatchStatus.Returned;
         Status = DispatchStatus.UnderReview;
         SubmittedAt = now;
-        Fingerprint = MinHash.ToBytes(MinHash.Of(Title + "\n" + Content));
+        var fingerprint = MinHash.ToBytes(MinHash.Of(Title + "\n" + Content));
         foreach (var target in Targets)
         {
             target.SubmittedAt = now;
+            target.Fingerprint = fingerprint;
         }
 
         DecisionReason = null;
@@ -270,6 +268,11 @@ internal sealed class DispatchTarget
     /// <summary>When the dispatch was (last) submitted to this community: the duplicate check looks back 30 days by it.</summary>
     public DateTime? SubmittedAt { get; set; }
 
+    /// <summary>
+    /// MinHash signature of the dispatch's title and content at submission. Kept on each target row, beside the
+    /// index the duplicate check reads, so the check is one index range scan (see FindNearDuplicates).
+    /// </summary>
+    public byte[]? Fingerprint { get; set; }
 }
 
 /// <summary>资源下沉: professional staff of a department named to work with the village on this task.</summary>

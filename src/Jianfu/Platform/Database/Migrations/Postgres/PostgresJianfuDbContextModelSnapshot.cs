@@ -556,9 +556,6 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
-                    b.Property<byte[]>("Fingerprint")
-                        .HasColumnType("bytea");
-
                     b.Property<bool>("IsMajor")
                         .HasColumnType("boolean");
 
@@ -691,6 +688,9 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                     b.Property<int>("DispatchId")
                         .HasColumnType("integer");
 
+                    b.Property<byte[]>("Fingerprint")
+                        .HasColumnType("bytea");
+
                     b.Property<DateTime?>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -701,7 +701,7 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                     b.HasIndex("DispatchId", "CommunityId")
                         .IsUnique();
 
-                    b.HasIndex("CommunityId", "SubmittedAt", "DispatchId");
+                    b.HasIndex("CommunityId", "SubmittedAt", "DispatchId", "Fingerprint");
 
                     b.ToTable("DispatchTargets");
                 });

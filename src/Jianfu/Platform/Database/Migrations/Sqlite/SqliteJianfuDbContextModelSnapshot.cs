@@ -535,9 +535,6 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<byte[]>("Fingerprint")
-                        .HasColumnType("BLOB");
-
                     b.Property<bool>("IsMajor")
                         .HasColumnType("INTEGER");
 
@@ -666,6 +663,9 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                     b.Property<int>("DispatchId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte[]>("Fingerprint")
+                        .HasColumnType("BLOB");
+
                     b.Property<DateTime?>("SubmittedAt")
                         .HasColumnType("TEXT");
 
@@ -676,7 +676,7 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                     b.HasIndex("DispatchId", "CommunityId")
                         .IsUnique();
 
-                    b.HasIndex("CommunityId", "SubmittedAt", "DispatchId");
+                    b.HasIndex("CommunityId", "SubmittedAt", "DispatchId", "Fingerprint");
 
                     b.ToTable("DispatchTargets");
                 });

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jianfu.Platform.Database.Migrations.Postgres
 {
     [DbContext(typeof(PostgresJianfuDbContext))]
-    [Migration("20261201122156_TaskSendBack")]
+    [Migration("20261201130239_TaskSendBack")]
     partial class TaskSendBack
     {
         /// <inheritdoc />
@@ -559,9 +559,6 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
-                    b.Property<byte[]>("Fingerprint")
-                        .HasColumnType("bytea");
-
                     b.Property<bool>("IsMajor")
                         .HasColumnType("boolean");
 
@@ -694,6 +691,9 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                     b.Property<int>("DispatchId")
                         .HasColumnType("integer");
 
+                    b.Property<byte[]>("Fingerprint")
+                        .HasColumnType("bytea");
+
                     b.Property<DateTime?>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -704,7 +704,7 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                     b.HasIndex("DispatchId", "CommunityId")
                         .IsUnique();
 
-                    b.HasIndex("CommunityId", "SubmittedAt", "DispatchId");
+                    b.HasIndex("CommunityId", "SubmittedAt", "DispatchId", "Fingerprint");
 
                     b.ToTable("DispatchTargets");
                 });
