@@ -40,6 +40,10 @@ internal static partial class SubmitReport
         public const string ContactPurpose = "Jianfu.Reports.Contact";
         public const string SubmitterPurpose = "Jianfu.Reports.Submitter";
 
+        /// <summary>Chinese kept as it is, not as \uXXXX escapes six times its length, so the limits of ReportOrigin hold for the column.</summary>
+        private static readonly System.Text.Json.JsonSerializerOptions Readable =
+            new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) };
+
         /// <param name="reporter">The signed-in cadre reporting from a task page, or null for the anonymous channel.</param>
         /// <param name="origin">What a 311 system sent besides the poster's fields (Open311), kept with the report.</param>
         public async Task<Result<Response>> HandleAsync(
@@ -175,10 +179,10 @@ internal static partial class SubmitReport
             (report.SourceSystem, report.ClientRequestKey) = (origin.System, origin.RequestKey);
             (report.Latitude, report.Longitude, report.AddressText, report.AddressId, report.MediaUrl) =
                 (origin.Latitude, origin.Longitude, origin.AddressText, origin.AddressId, origin.MediaUrl);
-            report.AttributesJson = origin.Attributes.Count == 0 ? null : System.Text.Json.JsonSerializer.Serialize(origin.Attributes);
+            report.AttributesJson = origin.Attributes.Count == 0 ? null : System.Text.Json.JsonSerializer.Serialize(origin.Attributes, Readable);
             report.SubmitterProtected = origin.Submitter.IsEmpty
                 ? null
-                : protection.CreateProtector(SubmitterPurpose).Protect(System.Text.Json.JsonSerializer.Serialize(origin.Submitter));
+                : protection.CreateProtector(SubmitterPurpose).Protect(System.Text.Json.JsonSerializer.Serialize(origin.Submitter, Readable));
         }
     }
 

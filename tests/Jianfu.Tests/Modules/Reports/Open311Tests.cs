@@ -253,6 +253,9 @@ public abstract class Open311Tests(JianfuFactory factory)
         Assert.Contains("media_url", bad.Json.AsArray().Single()!.Str("description"));
         (await PostAsync(CityWide("要求每天打卡。", ("address_string", "义峰村"), ("email", "not-an-email")))).Expect(HttpStatusCode.BadRequest);
         (await PostAsync(CityWide("要求每天打卡。", ("address_string", "义峰村"), ("lat", "north"), ("long", "120.7")))).Expect(HttpStatusCode.BadRequest);
+        // Attributes that would not fit the column are refused on their own, before they reach the writer's batch.
+        var many = CityWide("要求每天打卡。", ("address_string", "义峰村")).Concat(Enumerable.Range(0, 10).Select(i => KeyValuePair.Create($"attribute[note{i}]", new string('长', 400))));
+        Assert.Contains("合计", (await PostAsync(many)).Expect(HttpStatusCode.BadRequest).Json.AsArray().Single()!.Str("description"));
     }
 
     [Fact]

@@ -20,6 +20,7 @@ internal sealed record ReportOrigin(
 {
     public const int MaxAttributes = 20;
     public const int MaxAttributeValue = 500;
+    public const int MaxAttributesText = 3000;
 
     /// <summary>The first problem with what was sent, in Chinese, or null when all of it can be kept.</summary>
     public Error? Problem()
@@ -44,9 +45,12 @@ internal sealed record ReportOrigin(
             return Error.Validation("media_url", "media_url 应为 http 或 https 开头的完整网址(不超过1000个字符)。");
         }
 
-        if (Attributes.Count > MaxAttributes || Attributes.Any(a => a.Key.Length > 100 || a.Value.Length > MaxAttributes || a.Value.Any(v => v.Length > MaxAttributeValue)))
+        // Checked here, not left to the column's limit: the report writer stores reports in batches, and one over-long
+        // report must be refused alone, before it reaches the batch.
+        if (Attributes.Count > MaxAttributes || Attributes.Any(a => a.Key.Length > 100 || a.Value.Length > MaxAttributes || a.Value.Any(v => v.Length > MaxAttributeValue)) ||
+            Attributes.Sum(a => a.Key.Length + a.Value.Sum(v => v.Length + 8)) > MaxAttributesText)
         {
-            return Error.Validation("attribute", $"attribute 最多{MaxAttributes}项,每项的值不超过{MaxAttributeValue}字。");
+            return Error.Validation("attribute", $"attribute 最多{MaxAttributes}项,每项的值不超过{MaxAttributeValue}字,合计不超过{MaxAttributesText}字。");
         }
 
         return Submitter.Problem();
