@@ -23,24 +23,30 @@ internal static class SubmitAdmissionRequest
                 return Error.Forbidden("只有职能部门人员可以提出事项准入申请。");
             }
 
+            var problems = new Problems();
             if (string.IsNullOrWhiteSpace(r.Name) || r.Name.Length > 200)
             {
-                return Error.Validation("name", "请填写事项名称(不超过200字)。");
+                problems.Add("name", "请填写事项名称(不超过200字)。");
             }
 
             if (!Enum.TryParse<DutyKind>(r.Kind, true, out var kind) || kind == DutyKind.Excluded)
             {
-                return Error.Validation("kind", "事项类型应为 Statutory(依法履职)或 Assistance(协助)。");
+                problems.Add("kind", "事项类型应为 Statutory(依法履职)或 Assistance(协助)。");
             }
 
             if (string.IsNullOrWhiteSpace(r.BasisDocument) || r.BasisDocument.Length > 500)
             {
-                return Error.Validation("basisDocument", "请写明依据的法律法规或政策文件(不超过500字)。");
+                problems.Add("basisDocument", "请写明依据的法律法规或政策文件(不超过500字)。");
             }
 
             if (string.IsNullOrWhiteSpace(r.Reason) || r.Reason.Length > 2000)
             {
-                return Error.Validation("reason", "请说明为什么需要村(社区)承担(不超过2000字)。");
+                problems.Add("reason", "请说明为什么需要村(社区)承担(不超过2000字)。");
+            }
+
+            if (problems.Any)
+            {
+                return problems.ToError();
             }
 
             var request = new AdmissionRequest
@@ -50,12 +56,12 @@ internal static class SubmitAdmissionRequest
                 DepartmentName = grant.Department is null ? grant.Unit.Name : $"{grant.Unit.Name} {grant.Department.Name}",
                 ApplicantId = user.UserId!,
                 ApplicantName = user.DisplayName,
-                ProposedName = r.Name.Trim(),
+                ProposedName = r.Name!.Trim(),
                 ProposedKind = kind,
                 ParentCode = string.IsNullOrWhiteSpace(r.ParentCode) ? null : r.ParentCode.Trim(),
-                BasisDocument = r.BasisDocument.Trim(),
+                BasisDocument = r.BasisDocument!.Trim(),
                 BasisArticle = r.BasisArticle?.Trim() ?? "",
-                Reason = r.Reason.Trim(),
+                Reason = r.Reason!.Trim(),
                 Status = AdmissionStatus.Pending,
                 CreatedAt = time.UtcNow(),
             };

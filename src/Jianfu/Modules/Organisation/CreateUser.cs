@@ -22,29 +22,35 @@ internal static class CreateUser
                 return scope.Error!;
             }
 
+            var problems = new Problems();
             if (string.IsNullOrWhiteSpace(r.UserName) || r.UserName.Trim().Length > 64)
             {
-                return Error.Validation("userName", "请填写用户名(不超过64个字符)。");
+                problems.Add("userName", "请填写用户名(不超过64个字符)。");
             }
 
             if (string.IsNullOrWhiteSpace(r.DisplayName) || r.DisplayName.Length > 64)
             {
-                return Error.Validation("displayName", "请填写姓名(不超过64字)。");
+                problems.Add("displayName", "请填写姓名(不超过64字)。");
             }
 
             if (r.Phone is { Length: > 0 } phone && (phone.Length != 11 || !phone.All(char.IsAsciiDigit)))
             {
-                return Error.Validation("phone", "手机号应为11位数字。");
+                problems.Add("phone", "手机号应为11位数字。");
             }
 
             var grant = grants.Prepare(r.Role, scope.Value.Unit, r.Department);
-            if (!grant.IsSuccess)
+            if (!grant.IsSuccess && problems.Add(grant.Error) is { } stop)
             {
-                return grant.Error!;
+                return stop;
+            }
+
+            if (problems.Any)
+            {
+                return problems.ToError();
             }
 
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var user = new AppUser { UserName = r.UserName?.Trim(), DisplayName = r.DisplayName.Trim(), PhoneNumber = r.Phone, LockoutEnabled = true };
+            var user = new AppUser { UserName = r.UserName?.Trim(), DisplayName = r.DisplayName!.Trim(), PhoneNumber = r.Phone, LockoutEnabled = true };
             var created = IdentityResult.Success;
             if (await db.TryAsync(async () => created = await users.CreateAsync(user, r.Password ?? "")) is { } notCreated)
             {

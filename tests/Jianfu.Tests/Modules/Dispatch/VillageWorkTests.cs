@@ -117,6 +117,16 @@ public abstract class VillageWorkTests(JianfuFactory factory)
         var report = (await anonymous.PostAsync("/api/v1/reports", new { token, category = "nope", description = "短", contact = "12" }))
             .Expect(HttpStatusCode.BadRequest).Json["errors"]!.AsObject();
         Assert.True(report.ContainsKey("category") && report.ContainsKey("description") && report.ContainsKey("contact"), report.ToJsonString());
+
+        using var department = await factory.LoginAsync("district-dispatcher");
+        var admission = (await department.PostAsync("/api/v1/catalogue/admission-requests", new { name = "", kind = "nope", parentCode = (string?)null, basisDocument = "", basisArticle = (string?)null, reason = "" }))
+            .Expect(HttpStatusCode.BadRequest).Json["errors"]!.AsObject();
+        Assert.Equal(["name", "kind", "basisDocument", "reason"], admission.Select(e => e.Key));
+
+        using var admin = await factory.LoginAsync("admin");
+        var account = (await admin.PostAsync("/api/v1/admin/users", new { userName = "", displayName = "", phone = "123", password = "Demo-2026-x", role = "Cadre", unitCode = DispatchApiTests.Village, department = (string?)null }))
+            .Expect(HttpStatusCode.BadRequest).Json["errors"]!.AsObject();
+        Assert.True(account.ContainsKey("userName") && account.ContainsKey("displayName") && account.ContainsKey("phone"), account.ToJsonString());
     }
 }
 
