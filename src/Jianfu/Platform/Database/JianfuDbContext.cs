@@ -326,6 +326,8 @@ public abstract class JianfuDbContext(DbContextOptions options) : IdentityDbCont
             e.HasIndex(r => new { r.DistrictId, r.ReceivedAt });
             e.HasIndex(r => new { r.DistrictId, r.VerifiedAt });
             e.HasIndex(r => new { r.ResponsibleDepartmentId, r.Status });
+            // Every page asks whether its user handles reports delegated to them (the menu's count, the list).
+            e.HasIndex(r => r.DelegateUserId);
             e.Property(r => r.Receipt).HasMaxLength(20);
             e.Property(r => r.Category).HasMaxLength(32);
             e.Property(r => r.Description).HasMaxLength(2000);

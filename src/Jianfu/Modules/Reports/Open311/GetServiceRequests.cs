@@ -165,16 +165,13 @@ internal static class GetServiceRequests
         /// <summary>A district code narrows to the district; a poster's token to its office for api_key holders, else to its district.</summary>
         private async Task<Result<(int DistrictId, int? UnitId)>> ScopeAsync(string jurisdiction, bool trusted, CancellationToken ct)
         {
-            if (jurisdiction.Length == 6 && jurisdiction.All(char.IsAsciiDigit))
+            if (Jurisdiction.IsDistrictCode(jurisdiction))
             {
-                return await directory.FindUnitAsync(jurisdiction, ct) is { Level: UnitLevel.District } district
-                    ? (district.Id, null)
-                    : Error.NotFound($"jurisdiction_id“{jurisdiction}”不是本系统的区县代码。");
+                var district = await Jurisdiction.DistrictAsync(directory, jurisdiction, ct);
+                return district.IsSuccess ? (district.Value.Id, null) : district.Error!;
             }
 
-            var place = jurisdiction.Length <= 32
-                ? await db.ReportLocations.AsNoTracking().Where(l => l.Token == jurisdiction).Select(l => new { l.UnitId, l.DistrictId }).FirstOrDefaultAsync(ct)
-                : null;
+            var place = await Jurisdiction.PosterAsync(db, jurisdiction, inForceOnly: false, ct);
             return place is null
                 ? Error.NotFound("jurisdiction_id 不是本系统的区县代码,也不是办公场所二维码令牌。")
                 : (place.DistrictId, trusted ? place.UnitId : null);

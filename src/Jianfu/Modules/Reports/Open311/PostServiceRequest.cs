@@ -63,18 +63,21 @@ internal static partial class PostServiceRequest
 
                 district = districts[0];
             }
-            else if (id.Length == 6 && id.All(char.IsAsciiDigit))
+            else if (Jurisdiction.IsDistrictCode(id))
             {
-                district = await directory.FindUnitAsync(id, ct);
-                if (district is not { Level: UnitLevel.District })
+                var found = await Jurisdiction.DistrictAsync(directory, id, ct);
+                if (!found.IsSuccess)
                 {
-                    return Error.NotFound($"jurisdiction_id“{id}”不是本系统的区县代码。");
+                    return found.Error!;
                 }
+
+                district = found.Value;
             }
             else
             {
-                var poster = id.Length <= 32 ? await db.ReportLocations.AsNoTracking().FirstOrDefaultAsync(l => l.Token == id && l.IsActive, ct) : null;
-                return poster is null ? Error.NotFound("jurisdiction_id 不是本系统的区县代码,也不是有效的办公场所二维码令牌(可能已停用)。") : poster;
+                return await Jurisdiction.PosterAsync(db, id, inForceOnly: true, ct) is { } poster
+                    ? poster
+                    : Error.NotFound("jurisdiction_id 不是本系统的区县代码,也不是有效的办公场所二维码令牌(可能已停用)。");
             }
 
             var units = await directory.UnitsBelowAsync(district.Path, ct);

@@ -1376,6 +1376,8 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                         .IsUnique()
                         .HasFilter("\"ClientRequestKey\" IS NOT NULL");
 
+                    b.HasIndex("DelegateUserId");
+
                     b.HasIndex("Receipt")
                         .IsUnique();
 

@@ -1333,6 +1333,8 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                         .IsUnique()
                         .HasFilter("\"ClientRequestKey\" IS NOT NULL");
 
+                    b.HasIndex("DelegateUserId");
+
                     b.HasIndex("Receipt")
                         .IsUnique();
 
