@@ -23,26 +23,27 @@ internal sealed record ReportOrigin(
     public const int MaxAttributesText = 3000;
 
     /// <summary>The first problem with what was sent, in Chinese, or null when all of it can be kept.</summary>
-    public Error? Problem()
+    /// <summary>Adds every field that cannot be kept as sent, so the client hears of all of them at once.</summary>
+    public void Check(Problems problems)
     {
         if (Latitude is < -90 or > 90 || Longitude is < -180 or > 180 || (Latitude is null) != (Longitude is null))
         {
-            return Error.Validation("lat", "lat 与 long 须同时提供,纬度在 -90 至 90 之间,经度在 -180 至 180 之间(WGS84)。");
+            problems.Add("lat", "lat 与 long 须同时提供,纬度在 -90 至 90 之间,经度在 -180 至 180 之间(WGS84)。");
         }
 
         if (AddressText is { Length: > 500 })
         {
-            return Error.Validation("address_string", "address_string 不能超过500字。");
+            problems.Add("address_string", "address_string 不能超过500字。");
         }
 
         if (AddressId is { Length: > 100 })
         {
-            return Error.Validation("address_id", "address_id 不能超过100个字符。");
+            problems.Add("address_id", "address_id 不能超过100个字符。");
         }
 
         if (MediaUrl is not null && (MediaUrl.Length > 1000 || !Uri.TryCreate(MediaUrl, UriKind.Absolute, out var media) || media.Scheme is not ("http" or "https")))
         {
-            return Error.Validation("media_url", "media_url 应为 http 或 https 开头的完整网址(不超过1000个字符)。");
+            problems.Add("media_url", "media_url 应为 http 或 https 开头的完整网址(不超过1000个字符)。");
         }
 
         // Checked here, not left to the column's limit: the report writer stores reports in batches, and one over-long
@@ -50,10 +51,10 @@ internal sealed record ReportOrigin(
         if (Attributes.Count > MaxAttributes || Attributes.Any(a => a.Key.Length > 100 || a.Value.Length > MaxAttributes || a.Value.Any(v => v.Length > MaxAttributeValue)) ||
             Attributes.Sum(a => a.Key.Length + a.Value.Sum(v => v.Length + 8)) > MaxAttributesText)
         {
-            return Error.Validation("attribute", $"attribute 最多{MaxAttributes}项,每项的值不超过{MaxAttributeValue}字,合计不超过{MaxAttributesText}字。");
+            problems.Add("attribute", $"attribute 最多{MaxAttributes}项,每项的值不超过{MaxAttributeValue}字,合计不超过{MaxAttributesText}字。");
         }
 
-        return Submitter.Problem();
+        Submitter.Check(problems);
     }
 
     /// <summary>The first value of an attribute, trimmed, or null.</summary>
@@ -69,15 +70,16 @@ internal sealed record ReportSubmitter(string? Email, string? FirstName, string?
     /// <summary>Name as a Chinese reader writes it: family name first.</summary>
     public string? Name => FirstName is null && LastName is null ? null : $"{LastName}{FirstName}";
 
-    public Error? Problem()
+    public void Check(Problems problems)
     {
         if (Email is not null && (Email.Length > 254 || !System.Net.Mail.MailAddress.TryCreate(Email, out _)))
         {
-            return Error.Validation("email", "email 格式不正确。");
+            problems.Add("email", "email 格式不正确。");
         }
 
-        return new[] { FirstName, LastName, DeviceId, AccountId }.Any(v => v is { Length: > 100 })
-            ? Error.Validation("first_name", "first_name、last_name、device_id、account_id 各不超过100个字符。")
-            : null;
+        if (new[] { FirstName, LastName, DeviceId, AccountId }.Any(v => v is { Length: > 100 }))
+        {
+            problems.Add("first_name", "first_name、last_name、device_id、account_id 各不超过100个字符。");
+        }
     }
 }
