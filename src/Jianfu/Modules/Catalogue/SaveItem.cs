@@ -33,8 +33,17 @@ internal static class SaveItem
             i.RetiredOn?.ToString("yyyy-MM-dd"));
     }
 
-    /// <summary>Validates one item with the same rules as an Excel row.</summary>
-    public static (DutyItem? Item, string? Error) Parse(Request r, IReadOnlySet<string> versionCodes, DateOnly today)
+    /// <summary>The API's field for each column of the Excel sheet, so that a client knows which of its fields is wrong.</summary>
+    private static readonly Dictionary<string, string> Fields = new()
+    {
+        [CatalogueSheet.Code] = "screeningCode", [CatalogueSheet.Name] = "name", [CatalogueSheet.Kind] = "kind",
+        [CatalogueSheet.Parent] = "parentCode", [CatalogueSheet.BasisDocument] = "basisDocument", [CatalogueSheet.BasisArticle] = "basisArticle",
+        [CatalogueSheet.Department] = "responsibleDepartment", [CatalogueSheet.Description] = "description",
+        [CatalogueSheet.ByLaw] = "requiredByLaw", [CatalogueSheet.Customary] = "customaryAssistance", [CatalogueSheet.Capacity] = "withinCapacity",
+    };
+
+    /// <summary>Validates one item with the same rules as an Excel row; every problem is added, not only the first.</summary>
+    public static DutyItem? Parse(Request r, IReadOnlySet<string> versionCodes, DateOnly today, Problems problems)
     {
         var kind = r.Kind is null ? null : Enum.TryParse<DutyKind>(r.Kind, true, out var k) ? CatalogueSheet.KindText(k) : r.Kind;
         var row = new Dictionary<string, string?>
@@ -46,9 +55,12 @@ internal static class SaveItem
             [CatalogueSheet.Capacity] = r.WithinCapacity == true ? "是" : "否",
         };
         var (items, errors) = CatalogueSheet.Parse([row], CatalogueSheet.Headers, today, versionCodes);
-        return errors.Count > 0
-            ? (null, string.Join(";", errors.Select(e => $"「{e.Column}」{e.Reason}")))
-            : (items[0], null);
+        foreach (var e in errors)
+        {
+            problems.Add(Fields.GetValueOrDefault(e.Column, "item"), $"「{e.Column}」{e.Reason}");
+        }
+
+        return errors.Count > 0 ? null : items[0];
     }
 
     public sealed class Handler(JianfuDbContext db, CatalogueAccess access, TimeProvider time)
@@ -68,10 +80,21 @@ internal static class SaveItem
             }
 
             var codes = version.Items.Select(i => i.ScreeningCode).ToHashSet(StringComparer.Ordinal);
-            var (parsed, error) = Parse(request, codes, time.Today());
-            if (parsed is null)
+            var problems = new Problems();
+            var parsed = Parse(request, codes, time.Today(), problems);
+            if (existingCode is not null && request.ScreeningCode?.Trim() is { Length: > 0 } code && code != existingCode)
             {
-                return Error.Validation("item", error!);
+                problems.Add("screeningCode", "过筛编码不能修改:同一事项跨年度保持同一编码。");
+            }
+
+            if (existingCode is not null && request.ParentCode?.Trim() == existingCode)
+            {
+                problems.Add("parentCode", "上级事项不能是它自己。");
+            }
+
+            if (parsed is null || problems.Any)
+            {
+                return problems.ToError();
             }
 
             var now = time.UtcNow();
@@ -97,16 +120,6 @@ internal static class SaveItem
             if (item is null)
             {
                 return Error.NotFound($"本版本没有编码为“{existingCode}”的事项。");
-            }
-
-            if (parsed.ScreeningCode != existingCode)
-            {
-                return Error.Validation("screeningCode", "过筛编码不能修改:同一事项跨年度保持同一编码。");
-            }
-
-            if (parsed.ParentCode == existingCode)
-            {
-                return Error.Validation("parentCode", "上级事项不能是它自己。");
             }
 
             var before = item.ContentSignature;

@@ -43,6 +43,10 @@ public abstract class CatalogueApiTests(JianfuFactory factory)
         (await keeper.PostAsync($"/api/v1/catalogue/versions/{draftId}/items", Item("XZ-06-03", "复用已停用的编码"))).Expect(HttpStatusCode.Conflict);
         var bad = (await keeper.PostAsync($"/api/v1/catalogue/versions/{draftId}/items", Item("XZ-99", "坏的上级", "NOPE"))).Expect(HttpStatusCode.BadRequest);
         Assert.Contains("上级事项编码", bad.Json.Str("title"));
+        // Every wrong field of an edit is named at once, each under its own field.
+        var several = (await keeper.PutAsync($"/api/v1/catalogue/versions/{draftId}/items/XZ-11",
+            new { screeningCode = "XZ-11-NEW", name = "", kind = "随便", parentCode = "XZ-11", basisDocument = "" })).Expect(HttpStatusCode.BadRequest).Json;
+        Assert.Equal(["basisDocument", "kind", "name", "parentCode", "screeningCode"], several["errors"]!.AsObject().Select(f => f.Key).Order());
         (await keeper.PutAsync($"/api/v1/catalogue/versions/{draftId}/items/XZ-11", Item("XZ-11", "协助开展殡葬改革和文明祭扫宣传"))).Expect(HttpStatusCode.OK);
         (await keeper.PostAsync($"/api/v1/catalogue/versions/{draftId}/items/XZ-10/retire", new { reason = "" })).Expect(HttpStatusCode.BadRequest);
         (await keeper.PostAsync($"/api/v1/catalogue/versions/{draftId}/items/XZ-10/retire", new { reason = "选民登记改由选举委员会直接办理" })).Expect(HttpStatusCode.OK);
