@@ -102,6 +102,8 @@ public sealed class RoutingTests
             }
 
             Assert.Equal(4, loaded.Info.Labels.Count);
+            Assert.Equal(3, loaded.Info.FoldPrecisions!.Count);
+            Assert.Equal(0, RoutingCommands.Evaluate([data], [], 3));
             Assert.Throws<InvalidDataException>(() => RoutingCommands.Read(input, needLabel: true));
         }
         finally
