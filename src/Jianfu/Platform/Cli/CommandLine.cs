@@ -71,10 +71,10 @@ public static class CommandLine
                                                            训练 12345 工单分拨模型 (CSV: id,text,label),交叉验证校准自动分拨阈值
               routing predict --model MODEL --input FILE --output FILE
                                                            分拨预测 (输入 id,text;输出 id,label,confidence,auto)
-              routing evaluate --data FILE [--extra FILE ...] [--folds 5]
-                                                           交叉验证评测(--extra 只用于训练),与简单基线对比
+              routing evaluate --data FILE [--data ...] [--extra FILE ...] [--folds 5]
+                                                           交叉验证评测(--extra 只用于训练),与简单基线对比,并计时全量训练
               bench dispatch [--postgres CONNSTR] [--runs N] 派单性能基准 (Release 构建运行)
-              bench intake [--seconds 30] [--concurrency 32]  线索公开受理的负载基准(另起服务进程,本机回环)
+              bench intake [--seconds 30] [--concurrency 32] [--warmup 15]  线索公开受理的负载基准(另起服务进程,本机回环,预热后计时)
               bench bulletin [--reports 100000]             通报生成基准
               bench duplicates [--dispatches 1000000]      疑似重复派单检查基准(近 30 天、同一村社区)
               bench cases [--cases 100000]                 案例库(社区百事能)检索基准
