@@ -181,32 +181,9 @@ public static class CommandLine
         return result.Succeeded ? 0 : 1;
     }
 
-    private static async Task<int> AddUserAsync(IServiceProvider services, string name, Dictionary<string, string> options, CancellationToken ct)
+    /// <summary>The same use case as the admin page (`CreateUser`): its checks, its transaction and its history.</summary>
+    public static async Task<int> AddUserAsync(IServiceProvider services, string name, Dictionary<string, string> options, CancellationToken ct)
     {
-        if (!options.TryGetValue("role", out var roleText) || !Enum.TryParse<Role>(roleText, true, out var role))
-        {
-            throw new CommandException("请用 --role 指定角色:Admin, CatalogueAdmin, Dispatcher, Reviewer, Secretary, Cadre。");
-        }
-
-        if (!options.TryGetValue("unit", out var unitCode))
-        {
-            throw new CommandException("请用 --unit 指定所属单位的区划代码。");
-        }
-
-        var db = services.GetRequiredService<JianfuDbContext>();
-        var unit = await db.Units.FirstOrDefaultAsync(u => u.Code == unitCode, ct)
-                   ?? throw new CommandException($"单位代码“{unitCode}”不存在,请先导入行政区划。");
-        Department? department = null;
-        if (options.TryGetValue("department", out var deptName))
-        {
-            department = await db.Departments.FirstOrDefaultAsync(d => d.UnitId == unit.Id && d.Name == deptName, ct);
-            if (department is null)
-            {
-                department = new Department { UnitId = unit.Id, Name = deptName, UpdatedAt = DateTime.UtcNow };
-                db.Departments.Add(department);
-            }
-        }
-
         // Never take a password on the command line, where it would stay in the shell history.
         var password = Environment.GetEnvironmentVariable("JIANFU_NEW_PASSWORD");
         if (string.IsNullOrEmpty(password))
@@ -215,18 +192,19 @@ public static class CommandLine
             password = Console.ReadLine();
         }
 
-        var users = services.GetRequiredService<UserManager<AppUser>>();
-        var user = new AppUser { UserName = name, DisplayName = options.GetValueOrDefault("display-name") ?? name, LockoutEnabled = true };
-        var result = await users.CreateAsync(user, password ?? "");
-        if (!result.Succeeded)
+        var request = new CreateUser.Request(name, options.GetValueOrDefault("display-name") ?? name, password,
+            options.GetValueOrDefault("role"), options.GetValueOrDefault("unit"), options.GetValueOrDefault("department"), options.GetValueOrDefault("phone"));
+        // Nobody signs in on the command line: the operator on the server acts (CommandLineOperator).
+        var db = services.GetRequiredService<JianfuDbContext>();
+        var access = new AdminAccess(db, new CommandLineOperator(db));
+        var created = await ActivatorUtilities.CreateInstance<CreateUser.Handler>(services, access).HandleAsync(request, ct);
+        if (!created.IsSuccess)
         {
-            throw new CommandException(string.Join(" ", result.Errors.Select(e => e.Description)));
+            throw new CommandException(created.Error!.Message);
         }
 
-        db.RoleGrants.Add(new RoleGrant { UserId = user.Id, Role = role, UnitId = unit.Id, Department = department, GrantedAt = DateTime.UtcNow, GrantedBy = "命令行" });
-        db.OrganisationHistory.Add(new OrganisationHistory { At = DateTime.UtcNow, Actor = "命令行", Action = $"新增用户 {name}", Note = $"{role.Chinese()} @ {unit.Name}" });
-        await db.SaveChangesAsync(ct);
-        Console.WriteLine($"已创建用户 {name}:{role.Chinese()},{unit.Name}{(department is null ? "" : " " + department.Name)}。");
+        var role = Enum.Parse<Role>(options["role"], ignoreCase: true);
+        Console.WriteLine($"已创建用户 {created.Value}:{role.Chinese()},单位 {options["unit"]}{(options.GetValueOrDefault("department") is { } d ? " " + d : "")}。");
         return 0;
     }
 

@@ -32,6 +32,25 @@ public abstract class OrganisationApiTests(JianfuFactory factory)
     }
 
     [Fact]
+    public async Task UsersAdd_OnTheCommandLine_IsTheAdminPagesUseCase_WithItsChecksAndHistory()
+    {
+        Environment.SetEnvironmentVariable("JIANFU_NEW_PASSWORD", "Cli-Passw0rd-2026");
+        Task<int> Add(string name, params (string Key, string Value)[] options) => factory.WithServiceAsync<IServiceProvider, int>(sp =>
+            Jianfu.Platform.Cli.CommandLine.AddUserAsync(sp, name, options.ToDictionary(o => o.Key, o => o.Value), CancellationToken.None));
+
+        // A secretary belongs to a community, a dispatcher to a department that exists: refused as on the admin page, nothing made.
+        Assert.Contains("不能授予", (await Assert.ThrowsAsync<Jianfu.Platform.Cli.CommandException>(() => Add("cli-wrong-level", ("role", "Secretary"), ("unit", "330602")))).Message);
+        Assert.Contains("没有名为", (await Assert.ThrowsAsync<Jianfu.Platform.Cli.CommandException>(() =>
+            Add("cli-no-department", ("role", "Dispatcher"), ("unit", "330602108"), ("department", "不存在的办")))).Message);
+        Assert.False(await factory.WithDbAsync(db => db.Users.AnyAsync(u => u.UserName!.StartsWith("cli-"))));
+
+        Assert.Equal(0, await Add("cli-secretary", ("role", "Secretary"), ("unit", "330602108200"), ("display-name", "命令行书记")));
+        using var client = factory.Anonymous();
+        (await client.PostAsync("/api/v1/auth/login", new { userName = "cli-secretary", password = "Cli-Passw0rd-2026" })).Expect(HttpStatusCode.OK);
+        Assert.True(await factory.WithDbAsync(db => db.OrganisationHistory.AnyAsync(h => h.Actor == "命令行" && h.Action == "新增用户 cli-secretary")));
+    }
+
+    [Fact]
     public async Task Login_ReturnsTokenAndExpiry_AndMeShowsRoleAndUnit()
     {
         using var anonymous = factory.Anonymous();
