@@ -161,6 +161,18 @@ public sealed partial class Journeys(BrowserFixture app)
         await page.GetByRole(AriaRole.Button, new() { Name = "新建草稿" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("草稿");
 
+        // A new item with two mistakes: both are named at once, and what was typed is still there to correct.
+        await page.GetByLabel("过筛编码").FillAsync("坏 码");
+        await page.GetByLabel("事项名称").FillAsync("协助开展高龄老人走访");
+        await page.GetByLabel("上级事项编码(细化的具体事项填写)").FillAsync("NOPE");
+        await page.GetByLabel("依据文件").FillAsync("《浙江省老年人权益保障条例》");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        var alert = page.Locator("p.error[role=alert]");
+        await Assertions.Expect(alert).ToContainTextAsync("上级事项编码“NOPE”不在本清单中");
+        await Assertions.Expect(alert).ToContainTextAsync("「过筛编码」只能由字母、数字");
+        await Assertions.Expect(page.GetByLabel("事项名称")).ToHaveValueAsync("协助开展高龄老人走访");
+        await ShotAsync(page, "e-catalogue-item-errors");
+
         await page.Locator("select[name=code]").SelectOptionAsync("XZ-14");
         await page.GetByLabel("停用原因").FillAsync("改由公安派出所直接采集,依据调整");
         await page.GetByRole(AriaRole.Button, new() { Name = "停用" }).ClickAsync();

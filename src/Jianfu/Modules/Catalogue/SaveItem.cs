@@ -57,7 +57,9 @@ internal static class SaveItem
         var (items, errors) = CatalogueSheet.Parse([row], CatalogueSheet.Headers, today, versionCodes);
         foreach (var e in errors)
         {
-            problems.Add(Fields.GetValueOrDefault(e.Column, "item"), $"「{e.Column}」{e.Reason}");
+            // A sentence each, the column named once: "「依据文件」不能为空。", "上级事项编码“X”不在本清单中。"
+            var sentence = e.Reason.StartsWith(e.Column, StringComparison.Ordinal) ? e.Reason : $"「{e.Column}」{e.Reason}";
+            problems.Add(Fields.GetValueOrDefault(e.Column, "item"), sentence + "。");
         }
 
         return errors.Count > 0 ? null : items[0];
