@@ -48,9 +48,9 @@ public sealed class RoutingTests
         {
             ("a", "a", 0.99f), ("a", "a", 0.95f), ("b", "b", 0.9f), ("a", "b", 0.8f), ("b", "b", 0.7f), ("a", "b", 0.6f),
         };
-        var (threshold, precision, coverage) = RoutingClassifier.Calibrate(predictions, 0.97);
-        Assert.Equal((0.9f, 1.0, 0.5), (threshold, precision, coverage));
-        Assert.Equal(1.01f, RoutingClassifier.Calibrate([("a", "b", 0.9f)], 0.97).Threshold);
+        var calibration = RoutingClassifier.CalibrateEveryFold([predictions], 0.97);
+        Assert.Equal((0.9f, 1.0, 0.5), (calibration.Threshold, calibration.Precision, calibration.Coverage));
+        Assert.Equal(1.01f, RoutingClassifier.CalibrateEveryFold([[("a", "b", 0.9f)]], 0.97).Threshold);
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class RoutingTests
         // Pooled, 0.81 keeps 9 of 10 right, but fold two's orders from 0.81 up are only 3 of 4 right.
         List<(string, string, float)> one = [("a", "a", 0.99f), ("a", "a", 0.97f), ("a", "a", 0.93f), ("a", "a", 0.91f), ("a", "a", 0.85f), ("a", "a", 0.82f)];
         List<(string, string, float)> two = [("b", "b", 0.98f), ("b", "b", 0.96f), ("b", "a", 0.84f), ("b", "b", 0.81f), ("b", "a", 0.5f)];
-        Assert.Equal(0.81f, RoutingClassifier.Calibrate([.. one, .. two], 0.9).Threshold);
+        Assert.Equal(0.81f, RoutingClassifier.CalibrateEveryFold([[.. one, .. two]], 0.9).Threshold);
         var everyFold = RoutingClassifier.CalibrateEveryFold([one, two], 0.9);
         Assert.Equal(0.85f, everyFold.Threshold);
         Assert.Equal([1.0, 1.0], everyFold.FoldPrecisions);
@@ -72,7 +72,7 @@ public sealed class RoutingTests
         // One export keeps single spaces in the body, another none, a third full-width characters: the model sees one text.
         var spaced = RoutingClassifier.Prepare("小区路灯坏了 路灯 已经坏了 三个月 ，ＡＢ栋门口");
         Assert.Equal(spaced, RoutingClassifier.Prepare("小区路灯坏了 路灯已经坏了三个月,AB栋门口"));
-        Assert.Equal("小区路灯坏了", RoutingClassifier.Title("小区路灯坏了　路灯已经坏了"));
+        Assert.Equal("小区路灯坏了", RoutingClassifier.Split("小区路灯坏了　路灯已经坏了").Title);
         Assert.Equal(["T小区路灯坏了", "B路灯已经坏了"], SameMatter.Keys("小区路灯坏了 路灯 已经坏了"));
     }
 

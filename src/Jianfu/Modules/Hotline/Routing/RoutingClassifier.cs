@@ -141,13 +141,6 @@ public sealed partial class RoutingClassifier
             above.Select((a, k) => Share(a.Count, folds[k].Count)).ToArray());
     }
 
-    /// <summary>The same on one set of predictions: the lowest threshold above which they are at least <paramref name="precision"/> correct.</summary>
-    public static (float Threshold, double Precision, double Coverage) Calibrate(IReadOnlyList<(string Label, string Predicted, float Confidence)> predictions, double precision)
-    {
-        var c = CalibrateEveryFold([predictions], precision);
-        return (c.Threshold, c.Precision, c.Coverage);
-    }
-
     public IReadOnlyList<RoutingPrediction> Predict(IEnumerable<string> texts) =>
         PredictWith(_ml, _model, _labels, texts).Select(p => p with { Auto = p.Confidence >= Info.Threshold }).ToList();
 
@@ -218,8 +211,6 @@ public sealed partial class RoutingClassifier
     private static partial System.Text.RegularExpressions.Regex Whitespace();
 
     internal static bool HasBody(string text) => Split(text).Body.Length > 0;
-
-    internal static string Title(string text) => Split(text).Title;
 
     /// <summary>The title repeated, then the body: the text as the model sees it. A title alone stays as it is.</summary>
     internal static string Prepare(string text)
