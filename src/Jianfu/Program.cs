@@ -1,5 +1,4 @@
-using Jianfu.Platform.Cli;
-using Jianfu.Platform.Web;
+using Jianfu.Host;
 
 if (CommandLine.IsCommand(args))
 {

@@ -6,6 +6,7 @@ public static class CasesModule
 {
     public static IServiceCollection AddCasesModule(this IServiceCollection services) => services
         .AddSingleton<CaseIndex>()
+        .AddScoped<CasesDemo>()
         .AddScoped<SearchCases.Handler>()
         .AddScoped<CreateCase.Handler>();
 

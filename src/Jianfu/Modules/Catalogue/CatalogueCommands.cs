@@ -1,6 +1,7 @@
 using Jianfu.Modules.Catalogue.Domain;
 using Jianfu.Modules.Organisation.Contracts;
 using Jianfu.Platform.Database;
+using Jianfu.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jianfu.Modules.Catalogue;
@@ -27,7 +28,7 @@ public static class CatalogueCommands
             return new Outcome(false, [$"{year}年版已发布或已废止,只能导入到草稿。"]);
         }
 
-        var now = DateTime.UtcNow;
+        var now = services.GetRequiredService<TimeProvider>().UtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (version is null)
         {

@@ -6,6 +6,7 @@ public static class CatalogueModule
 {
     public static IServiceCollection AddCatalogueModule(this IServiceCollection services) => services
         .AddScoped<ICatalogueLookup, CatalogueLookup>()
+        .AddScoped<CatalogueDemo>()
         .AddSingleton<SuggestScreeningCodes.MatcherCache>()
         .AddScoped<CatalogueAccess>()
         .AddScoped<CreateDraftVersion.Handler>()

@@ -1,8 +1,8 @@
 using Jianfu.Modules.Dispatch.Domain;
+using Jianfu.Modules.Notifications.Contracts;
 using Jianfu.Modules.Organisation.Contracts;
 using Jianfu.Platform.Database;
 using Jianfu.Platform.Errors;
-using Jianfu.Platform.Notifications;
 using Jianfu.Platform.Time;
 
 namespace Jianfu.Modules.Dispatch;
@@ -12,7 +12,7 @@ internal static class AssignTask
 {
     public sealed record Request(string? Assignee);
 
-    public sealed class Handler(JianfuDbContext db, ICurrentUserAccessor current, IOrganisationDirectory directory, Notifier notifier, TimeProvider time)
+    public sealed class Handler(JianfuDbContext db, ICurrentUserAccessor current, IOrganisationDirectory directory, INotifier notifier, TimeProvider time)
     {
         public async Task<Result<TaskResponse>> HandleAsync(int taskId, string? assignee, CancellationToken ct)
         {

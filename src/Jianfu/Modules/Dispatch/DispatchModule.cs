@@ -4,6 +4,7 @@ public static class DispatchModule
 {
     public static IServiceCollection AddDispatchModule(this IServiceCollection services) => services
         .AddScoped<Contracts.IDispatchLookup, DispatchLookup>()
+        .AddScoped<DispatchDemo>()
         .AddScoped<SubmitDispatch.Handler>()
         .AddScoped<GetDispatch.Handler>()
         .AddScoped<ReviewDispatch.Handler>()

@@ -64,7 +64,7 @@ internal static class ListInbox
                 .ToListAsync(ct);
             return rows.Select(r => new InboxItem(
                 r.Id, r.DispatchId, r.Title, r.ScreeningCode, r.DueDate?.ToString("yyyy-MM-dd"), r.Status.ToString(), r.Status.Chinese(),
-                r.DueDate is { } due && due < today && r.Status is not (CommunityTaskStatus.Completed or CommunityTaskStatus.Confirmed),
+                CommunityTask.IsOverdue(r.DueDate, r.Status, today),
                 r.CommunityCode, r.CommunityName, r.DepartmentName, r.AssigneeName)).ToList();
         }
     }

@@ -1,8 +1,8 @@
 using System.Globalization;
+using Jianfu.Modules.Notifications.Contracts;
 using Jianfu.Modules.Organisation.Contracts;
 using Jianfu.Platform.Database;
 using Jianfu.Platform.Errors;
-using Jianfu.Platform.Notifications;
 using Jianfu.Platform.Time;
 
 namespace Jianfu.Modules.Dispatch;
@@ -15,7 +15,7 @@ internal static class ReviewDispatch
 {
     public sealed record Request(string? Decision, string? Reason, string? RerouteTo, string? MeetingDate = null, string? MeetingOutcome = null, bool? MarkMajor = null);
 
-    public sealed class Handler(JianfuDbContext db, ICurrentUserAccessor current, IOrganisationDirectory directory, Notifier notifier, TimeProvider time)
+    public sealed class Handler(JianfuDbContext db, ICurrentUserAccessor current, IOrganisationDirectory directory, INotifier notifier, TimeProvider time)
     {
         public async Task<Result<DispatchView>> HandleAsync(int id, Request request, CancellationToken ct)
         {

@@ -1,7 +1,7 @@
+using Jianfu.Modules.Notifications.Contracts;
 using Jianfu.Modules.Organisation.Contracts;
 using Jianfu.Platform.Database;
 using Jianfu.Platform.Errors;
-using Jianfu.Platform.Notifications;
 using Jianfu.Platform.Time;
 
 namespace Jianfu.Modules.Dispatch;
@@ -11,7 +11,7 @@ internal static class SendBackTask
 {
     public sealed record Request(string? Reason);
 
-    public sealed class Handler(JianfuDbContext db, ICurrentUserAccessor current, IOrganisationDirectory directory, Notifier notifier, TimeProvider time)
+    public sealed class Handler(JianfuDbContext db, ICurrentUserAccessor current, IOrganisationDirectory directory, INotifier notifier, TimeProvider time)
     {
         public async Task<Result<TaskResponse>> HandleAsync(int taskId, string? reason, CancellationToken ct)
         {

@@ -376,11 +376,11 @@ internal static class SubmitDispatch
         private async Task<IReadOnlyDictionary<string, int>> LoadAsync(IReadOnlyList<UnitInfo> communities, DateOnly today, CancellationToken ct)
         {
             var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
-            var since = DateTime.SpecifyKind(monday.ToDateTime(TimeOnly.MinValue), DateTimeKind.Utc).AddHours(-8);
+            var since = monday.StartUtc();
             var ids = communities.Select(c => c.Id).ToList();
             var counts = await db.CommunityTasks.AsNoTracking()
-                .Where(t => ids.Contains(t.CommunityId) && t.CreatedAt >= since &&
-                            t.Status != CommunityTaskStatus.Completed && t.Status != CommunityTaskStatus.Confirmed)
+                .Where(t => ids.Contains(t.CommunityId) && t.CreatedAt >= since)
+                .Where(CommunityTask.Unfinished)
                 .GroupBy(t => t.CommunityId)
                 .Select(g => new { g.Key, Count = g.Count() })
                 .ToListAsync(ct);

@@ -7,6 +7,7 @@ public static class HotlineModule
     public static IServiceCollection AddHotlineModule(this IServiceCollection services) => services
         .AddSingleton<ModelCache>()
         .AddScoped<HotlineRouter>()
+        .AddScoped<HotlineDemo>()
         .AddScoped<Contracts.IHotlineInbox, HotlineInbox>()
         .AddScoped<ReceiveOrders.Handler>()
         .AddScoped<ListOrders.Handler>()

@@ -150,7 +150,7 @@ public static class ReceiveOrders
     {
         DateTimeKind.Utc => at,
         DateTimeKind.Local => at.ToUniversalTime(),
-        _ => new DateTimeOffset(at, TimeSpan.FromHours(8)).UtcDateTime,
+        _ => Clock.ChinaToUtc(at),
     };
 
     private static readonly string[] IdHeaders = ["工单编号", "id"];

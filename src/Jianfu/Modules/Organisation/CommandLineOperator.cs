@@ -18,4 +18,12 @@ internal sealed class CommandLineOperator(JianfuDbContext db) : ICurrentUserAcce
         var tops = await db.Units.AsNoTracking().Where(u => u.ParentId == null).ToListAsync(ct);
         return new CurrentUser("command-line", Name, Name, tops.Select(u => new GrantInfo(Role.Admin, u.ToInfo(), null)).ToList());
     }
+
+    /// <summary>A use case of the admin pages (CreateUser, ManageDepartments…) with the operator acting.</summary>
+    public static T Handler<T>(IServiceProvider services)
+        where T : class
+    {
+        var db = services.GetRequiredService<JianfuDbContext>();
+        return ActivatorUtilities.CreateInstance<T>(services, new AdminAccess(db, new CommandLineOperator(db)));
+    }
 }

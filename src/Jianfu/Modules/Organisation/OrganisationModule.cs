@@ -5,9 +5,11 @@ namespace Jianfu.Modules.Organisation;
 public static class OrganisationModule
 {
     public static IServiceCollection AddOrganisationModule(this IServiceCollection services) => services
+        .AddAccountStore()
         .AddScoped<ICurrentUserAccessor, CurrentUserAccessor>()
         .AddScoped<IOrganisationDirectory, OrganisationDirectory>()
         .AddScoped<ImportDivisions>()
+        .AddScoped<OrganisationDemo>()
         .AddScoped<AdminAccess>()
         .AddScoped<Login.Handler>()
         .AddScoped<ListUsers.Handler>()

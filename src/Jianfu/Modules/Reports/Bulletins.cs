@@ -64,8 +64,8 @@ internal static class Bulletins
         public async Task<BulletinContent> ComposeAsync(UnitInfo district, DateOnly from, DateOnly to, CancellationToken ct)
         {
             // Reports are stamped in UTC; the period is China days.
-            var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-8);
-            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-8);
+            var start = from.StartUtc();
+            var end = to.AddDays(1).StartUtc();
             var today = time.Today();
             var found = await db.BurdenReports.AsNoTracking()
                 .Where(r => r.DistrictId == district.Id && r.VerifiedAt >= start && r.VerifiedAt < end && r.ResponsibleBody != null &&
@@ -80,7 +80,7 @@ internal static class Bulletins
                     var entries = g.OrderBy(r => r.Id).Select(r => new BulletinEntry(
                         ReportCategories.NameOf(r.Category), Disclosure.Public(r.Summary) ?? "", r.Status.Chinese(),
                         r.RectifyDue?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                        r.Status == ReportStatus.RectificationRequested && r.RectifyDue < today)).ToList();
+                        BurdenReport.IsRectificationOverdue(r.Status, r.RectifyDue, today))).ToList();
                     return new BulletinBody(g.Key, entries.Count, entries.Sum(rule.For), entries);
                 })
                 .OrderByDescending(b => b.DeductionPoints).ThenBy(b => b.Body, StringComparer.Ordinal)

@@ -28,18 +28,15 @@ internal static class Dashboard
             months = Math.Clamp(months, 1, 36);
             var today = time.Today();
             var firstMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-(months - 1));
-            var since = firstMonth.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-8);
+            var since = firstMonth.StartUtc();
             var rows = await db.BurdenReports.AsNoTracking()
                 .Where(r => districts.Contains(r.DistrictId) && r.ReceivedAt >= since)
                 .Select(r => new { r.Category, r.Status, r.ResponsibleBody, r.ReceivedAt, r.VerifiedAt, r.RectificationRequestedAt, r.RectifiedAt, r.VerifyDue, r.RectifyDue })
                 .ToListAsync(ct);
-            bool Overdue(ReportStatus status, DateOnly verifyDue, DateOnly? rectifyDue) =>
-                (status is ReportStatus.Received or ReportStatus.Verifying && today > verifyDue) ||
-                (status == ReportStatus.RectificationRequested && rectifyDue is { } due && today > due);
             var found = rows.Where(r => r.VerifiedAt is not null && r.Status != ReportStatus.Unsubstantiated && r.ResponsibleBody is not null).ToList();
             var verified = rows.Where(r => r.VerifiedAt is not null).ToList();
             var byMonth = Enumerable.Range(0, months).Select(i => firstMonth.AddMonths(i))
-                .Select(m => new Count($"{m:yyyy-MM}", rows.Count(r => DateOnly.FromDateTime(r.ReceivedAt.AddHours(8)) is var d && d.Year == m.Year && d.Month == m.Month)))
+                .Select(m => new Count($"{m:yyyy-MM}", rows.Count(r => r.ReceivedAt.ChinaDate() is var d && d.Year == m.Year && d.Month == m.Month)))
                 .ToList();
             return new Figures(
                 rows.Count,
@@ -49,7 +46,7 @@ internal static class Dashboard
                 Median(verified.Select(r => (r.VerifiedAt!.Value - r.ReceivedAt).TotalDays)),
                 Median(rows.Where(r => r.RectifiedAt is not null && r.RectificationRequestedAt is not null)
                     .Select(r => (r.RectifiedAt!.Value - r.RectificationRequestedAt!.Value).TotalDays)),
-                rows.Count(r => Overdue(r.Status, r.VerifyDue, r.RectifyDue)),
+                rows.Count(r => BurdenReport.IsVerificationOverdue(r.Status, r.VerifyDue, today) || BurdenReport.IsRectificationOverdue(r.Status, r.RectifyDue, today)),
                 ReportCategories.All.Select(c => new Count(c.Name, rows.Count(r => r.Category == c.Id))).ToList(),
                 found.GroupBy(r => r.ResponsibleBody!).Select(g => new Count(g.Key, g.Count())).OrderByDescending(c => c.Value).Take(15).ToList(),
                 byMonth);

@@ -22,8 +22,8 @@ internal sealed class DepartmentDeductions(JianfuDbContext db, DeductionRule rul
 
     private async Task<List<(BurdenReport Report, decimal Points)>> FoundAsync(IQueryable<BurdenReport> reports, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-8);
-        var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-8);
+        var start = from.StartUtc();
+        var end = to.AddDays(1).StartUtc();
         var today = time.Today();
         var found = await reports.AsNoTracking()
             .Where(r => r.ResponsibleDepartmentId != null && r.VerifiedAt >= start && r.VerifiedAt < end && r.Status != ReportStatus.Unsubstantiated)
@@ -38,8 +38,15 @@ internal sealed class DepartmentDeductions(JianfuDbContext db, DeductionRule rul
             .OrderByDescending(d => d.Points)
             .ToList();
 
-    public async Task<Result<DepartmentPage>> PageAsync(int departmentId, int year, CurrentUser user, IOrganisationDirectory directory, CancellationToken ct)
+    /// <summary>The department's page for <paramref name="asked"/>, this year (China time) when none is asked.</summary>
+    public async Task<Result<DepartmentPage>> PageAsync(int departmentId, int? asked, CurrentUser user, IOrganisationDirectory directory, CancellationToken ct)
     {
+        var year = asked ?? time.Today().Year;
+        if (year is < 2000 or > 2100)
+        {
+            return Error.Validation("year", "年度应在2000至2100之间。");
+        }
+
         var department = await directory.FindDepartmentAsync(departmentId, ct);
         var unit = department is null ? null : await directory.FindUnitAsync(department.UnitId, ct);
         if (department is null || unit is null)
@@ -56,14 +63,14 @@ internal sealed class DepartmentDeductions(JianfuDbContext db, DeductionRule rul
         var found = await FoundAsync(db.BurdenReports.Where(r => r.ResponsibleDepartmentId == departmentId), new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), ct);
         var entries = found.OrderByDescending(f => f.Report.VerifiedAt).Select(f => new Entry(
             ReportCategories.NameOf(f.Report.Category), Disclosure.ForBody(f.Report), f.Report.Status.Chinese(),
-            DateOnly.FromDateTime(f.Report.VerifiedAt!.Value.AddHours(8)).ToString("yyyy-MM-dd"), f.Points)).ToList();
+            f.Report.VerifiedAt!.Value.ChinaDate().ToString("yyyy-MM-dd"), f.Points)).ToList();
         return new DepartmentPage(departmentId, $"{department.UnitName} {department.Name}", year, entries.Count, found.Sum(f => f.Points), entries);
     }
 
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/departments/{id:int}/deductions", async (int id, int? year, DepartmentDeductions deductions, ICurrentUserAccessor current,
                     IOrganisationDirectory directory, CancellationToken ct) =>
-                (await deductions.PageAsync(id, year ?? DateTime.UtcNow.AddHours(8).Year, await current.GetAsync(ct), directory, ct)).ToHttp(Results.Ok))
+                (await deductions.PageAsync(id, year, await current.GetAsync(ct), directory, ct)).ToHttp(Results.Ok))
             .WithName("DepartmentDeductions")
             .WithSummary("部门本年度被查实的问题线索和扣分(本部门、区减负办、管理员可见)")
             .Produces<DepartmentPage>();

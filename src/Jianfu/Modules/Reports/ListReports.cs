@@ -39,8 +39,7 @@ internal static class ListReports
             {
                 "all" => query,
                 "closed" => query.Where(r => r.Status == ReportStatus.Closed),
-                "overdue" => query.Where(r => ((r.Status == ReportStatus.Received || r.Status == ReportStatus.Verifying) && r.VerifyDue < today) ||
-                                              (r.Status == ReportStatus.RectificationRequested && r.RectifyDue < today)),
+                "overdue" => query.Where(BurdenReport.OverdueOn(today)),
                 _ => query.Where(r => r.Status != ReportStatus.Closed),
             };
             return await PageAsync(query.OrderBy(r => r.ReceivedAt), page, today, ct);

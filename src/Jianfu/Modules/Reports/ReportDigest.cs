@@ -1,7 +1,7 @@
+using Jianfu.Modules.Notifications.Contracts;
 using Jianfu.Modules.Organisation.Contracts;
 using Jianfu.Modules.Reports.Domain;
 using Jianfu.Platform.Database;
-using Jianfu.Platform.Notifications;
 using Jianfu.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,7 +42,7 @@ internal sealed class ReportDigest(IServiceScopeFactory scopes, TimeProvider tim
     {
         var db = services.GetRequiredService<JianfuDbContext>();
         var directory = services.GetRequiredService<IOrganisationDirectory>();
-        var notifier = services.GetRequiredService<Notifier>();
+        var notifier = services.GetRequiredService<INotifier>();
         var open = await db.BurdenReports.AsNoTracking()
             .Where(r => r.Status == ReportStatus.Received || r.Status == ReportStatus.Verifying || r.Status == ReportStatus.Substantiated ||
                         r.Status == ReportStatus.RectificationRequested || r.Status == ReportStatus.Rectified || r.Status == ReportStatus.Unsubstantiated)
@@ -52,8 +52,8 @@ internal sealed class ReportDigest(IServiceScopeFactory scopes, TimeProvider tim
         foreach (var district in open.GroupBy(r => r.DistrictId))
         {
             var toVerify = district.Count(r => r.Status is ReportStatus.Received or ReportStatus.Verifying);
-            var verifyOverdue = district.Count(r => r.Status is ReportStatus.Received or ReportStatus.Verifying && today > r.VerifyDue);
-            var rectifyOverdue = district.Count(r => r.Status == ReportStatus.RectificationRequested && r.RectifyDue < today);
+            var verifyOverdue = district.Count(r => BurdenReport.IsVerificationOverdue(r.Status, r.VerifyDue, today));
+            var rectifyOverdue = district.Count(r => BurdenReport.IsRectificationOverdue(r.Status, r.RectifyDue, today));
             var toClose = district.Count(r => r.Status is ReportStatus.Rectified or ReportStatus.Unsubstantiated or ReportStatus.Substantiated);
             if (toVerify + rectifyOverdue + toClose == 0)
             {
@@ -69,7 +69,7 @@ internal sealed class ReportDigest(IServiceScopeFactory scopes, TimeProvider tim
 
         foreach (var department in open.Where(r => r.Status == ReportStatus.RectificationRequested && r.ResponsibleDepartmentId != null).GroupBy(r => r.ResponsibleDepartmentId!.Value))
         {
-            var overdue = department.Count(r => r.RectifyDue < today);
+            var overdue = department.Count(r => BurdenReport.IsRectificationOverdue(r.Status, r.RectifyDue, today));
             var body = $"本部门待整改 {department.Count()} 条(其中超期 {overdue} 条),请在期限内整改并反馈。";
             foreach (var staff in await directory.UsersOfDepartmentAsync(department.Key, ct))
             {

@@ -1,23 +1,14 @@
-using Jianfu.Platform.Web;
 using Jianfu.Platform.Database;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jianfu.Platform.Bench;
 
-/// <summary>Bulk seeding for the benchmarks: EF Core with change detection off, written and forgotten in batches.</summary>
-internal static class BenchData
+/// <summary>
+/// What every benchmark shares: the summary row `scripts/bench.sh` collects, and bulk seeding (EF Core with change
+/// detection off, written and forgotten in batches).
+/// </summary>
+public static class BenchData
 {
-    /// <summary>The application's services on a fresh SQLite file in <paramref name="dataDir"/>, without demo data or web server.</summary>
-    public static WebApplication CreateApp(string dataDir)
-    {
-        var builder = JianfuHost.CreateBuilder([]);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration["JIANFU_DATA_DIR"] = dataDir;
-        builder.Configuration["Jianfu:Demo"] = "false";
-        builder.AddJianfu();
-        return builder.Build();
-    }
-
     /// <summary>
     /// One row of the summary `scripts/bench.sh` prints after running every benchmark: a line starting "BENCH|" with
     /// what was measured, on which database, the figure, the target and whether it was met.

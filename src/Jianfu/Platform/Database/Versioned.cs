@@ -1,4 +1,4 @@
-using Jianfu.Modules.Organisation.Domain;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
@@ -33,7 +33,7 @@ internal static class RowVersions
         {
             switch (entry.Entity)
             {
-                case IVersioned or AppUser when entry.State == EntityState.Modified:
+                case IVersioned or IdentityUser when entry.State == EntityState.Modified:
                     Move(entry, moved);
                     break;
                 case IAggregatePart { Aggregate: { } root } when entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted:
@@ -55,11 +55,11 @@ internal static class RowVersions
             return;
         }
 
-        if (entry.Entity is AppUser)
+        if (entry.Entity is IdentityUser)
         {
             // Identity's own updates renew the stamp; a change made any other way must renew it too, or it would not
             // stop a second change made at the same moment.
-            var stamp = entry.Property(nameof(AppUser.ConcurrencyStamp));
+            var stamp = entry.Property(nameof(IdentityUser.ConcurrencyStamp));
             if (Equals(stamp.CurrentValue, stamp.OriginalValue))
             {
                 stamp.CurrentValue = Guid.NewGuid().ToString();

@@ -1,6 +1,6 @@
+using Jianfu.Modules.Catalogue;
 using Jianfu.Modules.Catalogue.Contracts;
 using Jianfu.Modules.Catalogue.Domain;
-using Jianfu.Platform.Demo;
 
 namespace Jianfu.Tests.Modules.Catalogue;
 
@@ -19,7 +19,7 @@ public sealed class CatalogueSheetTests
     [Fact]
     public void DemoCatalogue_HasAllThreeKinds_BroadItemsSplit_AndAtLeastFortyItems()
     {
-        var (items, errors) = DemoSeeder.ReadCatalogue(Today);
+        var (items, errors) = CatalogueDemo.ReadCatalogue(Today);
         Assert.Empty(errors);
         Assert.True(items.Count >= 40);
         Assert.All(Enum.GetValues<DutyKind>(), kind => Assert.Contains(items, i => i.Kind == kind));

@@ -1,5 +1,5 @@
+using Jianfu.Host.Bench;
 using Jianfu.Modules.Catalogue;
-using Jianfu.Platform.Bench;
 using Jianfu.Platform.Text;
 
 namespace Jianfu.Tests.Modules.Catalogue;
@@ -28,7 +28,7 @@ public sealed class CodeSuggestionTests
     [Fact]
     public void Suggestion_NamesTheMatchedWords_AndScoresTheChosenCode()
     {
-        using var matcher = SuggestionBenchmark.DemoMatcher();
+        using var matcher = Jianfu.Modules.Catalogue.CatalogueDemo.Matcher();
         var found = SuggestScreeningCodes.Suggest(matcher, "协助做好敬老卡集中办理\n请社区通知辖区老人携带材料办理老年卡", "XZ-05-02");
         Assert.Equal("XZ-01-01", found.Items[0].ScreeningCode);
         Assert.Contains(found.Items[0].MatchedWords, w => w.Contains("敬老卡"));
@@ -39,7 +39,7 @@ public sealed class CodeSuggestionTests
     [Fact]
     public void TextOutsideTheList_IsFlagged()
     {
-        using var matcher = SuggestionBenchmark.DemoMatcher();
+        using var matcher = Jianfu.Modules.Catalogue.CatalogueDemo.Matcher();
         var found = SuggestScreeningCodes.Suggest(matcher, "报送辖区餐馆菜品价格\n请各社区每周报送辖区餐馆主要菜品价格", null);
         Assert.True(found.MayBeOutsideList);
         Assert.Contains("清单外", found.Message);
@@ -54,6 +54,6 @@ public sealed class CodeSuggestionTests
 
     // A retired item is never suggested; tasks of it are labelled "-" (outside the list) in the evaluation set.
     private static HashSet<string> DemoCatalogueCodes() =>
-        Jianfu.Platform.Demo.DemoSeeder.ReadCatalogue(DateOnly.FromDateTime(DateTime.Today)).Items
+        Jianfu.Modules.Catalogue.CatalogueDemo.ReadCatalogue(DateOnly.FromDateTime(DateTime.Today)).Items
             .Where(i => i.Status == Jianfu.Modules.Catalogue.Contracts.DutyItemStatus.Active).Select(i => i.ScreeningCode).ToHashSet();
 }

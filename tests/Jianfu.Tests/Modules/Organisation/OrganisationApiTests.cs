@@ -26,9 +26,9 @@ public abstract class OrganisationApiTests(JianfuFactory factory)
         Assert.True(await factory.WithDbAsync(db => db.Users.Where(u => u.UserName == name).Select(u => u.LockoutEnd > DateTimeOffset.UtcNow).SingleAsync()));
 
         // The recovery documented in docs/operations.md: `jianfu users unlock NAME` on the server.
-        Assert.Equal(0, await factory.WithServiceAsync<IServiceProvider, int>(sp => Jianfu.Platform.Cli.CommandLine.UnlockUserAsync(sp, name, CancellationToken.None)));
+        Assert.Equal(0, await factory.WithServiceAsync<IServiceProvider, int>(sp => Jianfu.Modules.Organisation.UserCommands.UnlockAsync(sp, name, CancellationToken.None)));
         (await client.PostAsync("/api/v1/auth/login", new { userName = name, password = "Demo-2026" })).Expect(HttpStatusCode.OK);
-        Assert.Equal(2, await factory.WithServiceAsync<IServiceProvider, int>(sp => Jianfu.Platform.Cli.CommandLine.UnlockUserAsync(sp, "no-such-user", CancellationToken.None)));
+        Assert.Equal(2, await factory.WithServiceAsync<IServiceProvider, int>(sp => Jianfu.Modules.Organisation.UserCommands.UnlockAsync(sp, "no-such-user", CancellationToken.None)));
     }
 
     [Fact]
@@ -36,11 +36,11 @@ public abstract class OrganisationApiTests(JianfuFactory factory)
     {
         Environment.SetEnvironmentVariable("JIANFU_NEW_PASSWORD", "Cli-Passw0rd-2026");
         Task<int> Add(string name, params (string Key, string Value)[] options) => factory.WithServiceAsync<IServiceProvider, int>(sp =>
-            Jianfu.Platform.Cli.CommandLine.AddUserAsync(sp, name, options.ToDictionary(o => o.Key, o => o.Value), CancellationToken.None));
+            Jianfu.Modules.Organisation.UserCommands.AddAsync(sp, name, options.ToDictionary(o => o.Key, o => o.Value), CancellationToken.None));
 
         // A secretary belongs to a community, a dispatcher to a department that exists: refused as on the admin page, nothing made.
-        Assert.Contains("不能授予", (await Assert.ThrowsAsync<Jianfu.Platform.Cli.CommandException>(() => Add("cli-wrong-level", ("role", "Secretary"), ("unit", "330602")))).Message);
-        Assert.Contains("没有名为", (await Assert.ThrowsAsync<Jianfu.Platform.Cli.CommandException>(() =>
+        Assert.Contains("不能授予", (await Assert.ThrowsAsync<Jianfu.Platform.Errors.CommandException>(() => Add("cli-wrong-level", ("role", "Secretary"), ("unit", "330602")))).Message);
+        Assert.Contains("没有名为", (await Assert.ThrowsAsync<Jianfu.Platform.Errors.CommandException>(() =>
             Add("cli-no-department", ("role", "Dispatcher"), ("unit", "330602108"), ("department", "不存在的办")))).Message);
         Assert.False(await factory.WithDbAsync(db => db.Users.AnyAsync(u => u.UserName!.StartsWith("cli-"))));
 

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Jianfu.Platform.Database;
 using Jianfu.Platform.Errors;
 using Jianfu.Platform.Files;
@@ -60,8 +61,16 @@ internal sealed class CommunityTask : IVersioned
 
     public int TimesReturned { get; set; }
 
-    public bool IsOverdue(DateOnly today) =>
-        DueDate is { } due && due < today && Status is not (CommunityTaskStatus.Completed or CommunityTaskStatus.Confirmed);
+    /// <summary>Work still to be done in the village: neither completed nor confirmed (a query's filter, translated to SQL).</summary>
+    public static readonly Expression<Func<CommunityTask, bool>> Unfinished =
+        t => t.Status != CommunityTaskStatus.Completed && t.Status != CommunityTaskStatus.Confirmed;
+
+    public static bool IsUnfinished(CommunityTaskStatus status) => status is not (CommunityTaskStatus.Completed or CommunityTaskStatus.Confirmed);
+
+    /// <summary>Past its due date (China days) and still unfinished.</summary>
+    public static bool IsOverdue(DateOnly? dueDate, CommunityTaskStatus status, DateOnly today) => dueDate is { } due && due < today && IsUnfinished(status);
+
+    public bool IsOverdue(DateOnly today) => IsOverdue(DueDate, Status, today);
 
     public Error? Receive(Dispatch dispatch, Actor actor, DateTime now)
     {

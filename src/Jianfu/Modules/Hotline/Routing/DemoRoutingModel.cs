@@ -1,5 +1,6 @@
+using Jianfu.Modules.Organisation.Contracts;
 using Jianfu.Platform.Database;
-using Jianfu.Platform.Demo;
+using Jianfu.Platform.Files;
 using Jianfu.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,7 +24,7 @@ internal sealed class DemoRoutingModel(IServiceProvider services, IConfiguration
         await Task.Yield();
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<JianfuDbContext>();
-        var district = (await scope.ServiceProvider.GetRequiredService<Organisation.Contracts.IOrganisationDirectory>().FindUnitAsync(DemoSeeder.DistrictCode, stoppingToken))?.Id;
+        var district = (await scope.ServiceProvider.GetRequiredService<IOrganisationDirectory>().FindUnitAsync(DemoOrganisation.DistrictCode, stoppingToken))?.Id;
         if (district is null || await db.RoutingModels.AnyAsync(m => m.DistrictId == district, stoppingToken) ||
             !await db.HotlineOrders.AnyAsync(o => o.DistrictId == district, stoppingToken))
         {
@@ -33,7 +34,7 @@ internal sealed class DemoRoutingModel(IServiceProvider services, IConfiguration
         try
         {
             List<LabelledText> rows;
-            using (var reader = new StreamReader(DemoSeeder.Resource("hotline-demo.csv")))
+            using (var reader = EmbeddedFile.OpenDemo(typeof(DemoRoutingModel), "hotline-demo.csv"))
             {
                 rows = RoutingCommands.Read(reader, needLabel: true, "hotline-demo.csv");
             }
@@ -41,7 +42,7 @@ internal sealed class DemoRoutingModel(IServiceProvider services, IConfiguration
             logger.LogInformation("Training the demo routing model on {Rows} rows in the background", rows.Count);
             var classifier = await Task.Run(() => RoutingClassifier.Train(rows, "demo-" + DateTime.UtcNow.ToString("yyyyMMdd")), stoppingToken);
             var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-            await RoutingModels.ActivateAsync(db, district.Value, classifier.Info, classifier.ToBytes(), "演示数据", time.UtcNow(), stoppingToken);
+            await RoutingModels.ActivateAsync(db, district.Value, classifier.Info, classifier.ToBytes(), DemoOrganisation.Actor, time.UtcNow(), stoppingToken);
             var routed = await scope.ServiceProvider.GetRequiredService<RoutingModels.Handler>().RouteWaitingAsync(district.Value, stoppingToken);
             logger.LogInformation("Demo routing model {Version} active; {Orders} waiting orders routed", classifier.Info.Version, routed);
         }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Security.Cryptography;
 using Jianfu.Platform.Database;
 using Jianfu.Platform.Errors;
@@ -144,9 +145,22 @@ internal sealed class BurdenReport : IVersioned
         return $"JF{today:yyMMdd}-{random}";
     }
 
-    public bool IsVerificationOverdue(DateOnly today) => Status is ReportStatus.Received or ReportStatus.Verifying && today > VerifyDue;
+    /// <summary>Still to be verified after its verification deadline (China days).</summary>
+    public static bool IsVerificationOverdue(ReportStatus status, DateOnly verifyDue, DateOnly today) =>
+        status is ReportStatus.Received or ReportStatus.Verifying && today > verifyDue;
 
-    public bool IsRectificationOverdue(DateOnly today) => Status == ReportStatus.RectificationRequested && RectifyDue is { } due && today > due;
+    /// <summary>Asked to rectify and not rectified by the deadline.</summary>
+    public static bool IsRectificationOverdue(ReportStatus status, DateOnly? rectifyDue, DateOnly today) =>
+        status == ReportStatus.RectificationRequested && rectifyDue is { } due && today > due;
+
+    /// <summary>Either of the two, as a query's filter (translated to SQL): the list's "超期" and the menu's count.</summary>
+    public static Expression<Func<BurdenReport, bool>> OverdueOn(DateOnly today) =>
+        r => ((r.Status == ReportStatus.Received || r.Status == ReportStatus.Verifying) && r.VerifyDue < today) ||
+             (r.Status == ReportStatus.RectificationRequested && r.RectifyDue < today);
+
+    public bool IsVerificationOverdue(DateOnly today) => IsVerificationOverdue(Status, VerifyDue, today);
+
+    public bool IsRectificationOverdue(DateOnly today) => IsRectificationOverdue(Status, RectifyDue, today);
 
     public bool IsOverdue(DateOnly today) => IsVerificationOverdue(today) || IsRectificationOverdue(today);
 

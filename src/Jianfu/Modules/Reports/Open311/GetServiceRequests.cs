@@ -4,6 +4,7 @@ using Jianfu.Modules.Organisation.Contracts;
 using Jianfu.Modules.Reports.Domain;
 using Jianfu.Platform.Database;
 using Jianfu.Platform.Errors;
+using Jianfu.Platform.Time;
 using Jianfu.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -102,7 +103,7 @@ internal static class GetServiceRequests
             var trimmed = text.Trim();
             if (DateOnly.TryParseExact(trimmed, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             {
-                value = DateTime.SpecifyKind(day.ToDateTime(TimeOnly.MinValue).AddHours(-8), DateTimeKind.Utc);
+                value = day.StartUtc();
                 return true;
             }
 

@@ -1,19 +1,15 @@
 using System.Diagnostics;
+using Jianfu.Modules.Catalogue;
+using Jianfu.Modules.Catalogue.Contracts;
 using Jianfu.Modules.Dispatch;
-using Jianfu.Modules.Dispatch.Contracts;
-using Jianfu.Modules.Dispatch.Domain;
 using Jianfu.Modules.Organisation;
 using Jianfu.Modules.Organisation.Contracts;
-using Jianfu.Modules.Organisation.Domain;
+using Jianfu.Platform.Bench;
 using Jianfu.Platform.Database;
-using Jianfu.Platform.Demo;
-using Jianfu.Platform.Web;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
+using Jianfu.Platform.Errors;
 using Npgsql;
-using DispatchEntity = Jianfu.Modules.Dispatch.Domain.Dispatch;
 
-namespace Jianfu.Platform.Bench;
+namespace Jianfu.Host.Bench;
 
 /// <summary>
 /// `jianfu bench dispatch`: the performance targets of the dispatch flow, measured on a fresh database
@@ -125,6 +121,11 @@ internal static class DispatchBenchmark
 
     private sealed record People(string Dispatcher, string Reviewer, string Secretary, string Township, string FirstCommunity);
 
+    /// <summary>
+    /// A district of <see cref="Communities"/> communities in one township, its department and three people, created by
+    /// the admin pages' use cases; the demo catalogue published there, so that the gate looks codes up as in
+    /// production; and the dispatch history the timings run against.
+    /// </summary>
     private static async Task<People> SeedAsync(IServiceProvider services)
     {
         using var scope = services.CreateScope();
@@ -143,95 +144,36 @@ internal static class DispatchBenchmark
             throw new InvalidOperationException(string.Join("; ", report.Errors));
         }
 
-        var units = await db.Units.ToDictionaryAsync(u => u.Code);
-        var township = units["990101001"];
-        var department = new Department { UnitId = township.Id, Name = "村镇建设和管理办公室" };
-        db.Departments.Add(department);
-        await db.SaveChangesAsync();
-
-        // The demo catalogue, published, so that the gate looks codes up as it does in production.
-        var (items, _) = DemoSeeder.ReadCatalogue(DateOnly.FromDateTime(DateTime.UtcNow));
-        db.Add(new Modules.Catalogue.Domain.CatalogueVersion
+        const string Township = "990101001", FirstCommunity = "990101001001", Office = "村镇建设和管理办公室";
+        Check(await CommandLineOperator.Handler<ManageDepartments.Handler>(sp).AddAsync(Township, new ManageDepartments.Request(Office), default));
+        var directory = sp.GetRequiredService<IOrganisationDirectory>();
+        async Task<UserRef> UserAsync(string name, Role role, string unit, string? department)
         {
-            DistrictId = township.DistrictId, Year = DateTime.UtcNow.Year, Title = "基准清单", Status = Modules.Catalogue.Domain.VersionStatus.Published,
-            CreatedAt = DateTime.UtcNow, PublishedAt = DateTime.UtcNow, Items = items,
-        });
-        var users = sp.GetRequiredService<UserManager<AppUser>>();
-        async Task<string> UserAsync(string name, Role role, Unit unit, Department? dept)
-        {
-            var user = new AppUser { UserName = name, DisplayName = name };
-            var created = await users.CreateAsync(user, DemoSeeder.Password);
-            if (!created.Succeeded)
-            {
-                throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
-            }
-
-            db.RoleGrants.Add(new RoleGrant { UserId = user.Id, Role = role, UnitId = unit.Id, DepartmentId = dept?.Id, GrantedBy = "bench" });
-            return user.Id;
+            Check(await CommandLineOperator.Handler<CreateUser.Handler>(sp).HandleAsync(
+                new CreateUser.Request(name, name, DemoOrganisation.Password, role.ToString(), unit, department, null), default));
+            return (await directory.FindUserAsync(name, default))!;
         }
 
-        var first = units["990101001001"];
-        var people = new People(
-            await UserAsync("bench-dispatcher", Role.Dispatcher, township, department),
-            await UserAsync("bench-reviewer", Role.Reviewer, township, null),
-            await UserAsync("bench-secretary", Role.Secretary, first, null),
-            township.Code,
-            first.Code);
-        await db.SaveChangesAsync();
+        var dispatcher = await UserAsync("bench-dispatcher", Role.Dispatcher, Township, Office);
+        var reviewer = await UserAsync("bench-reviewer", Role.Reviewer, Township, null);
+        var secretary = await UserAsync("bench-secretary", Role.Secretary, FirstCommunity, null);
+        var township = (await directory.FindUnitAsync(Township, default))!;
+        var first = (await directory.FindUnitAsync(FirstCommunity, default))!;
+        var department = (await directory.DepartmentsOfAsync(township.Id, default)).Single();
+        await sp.GetRequiredService<CatalogueDemo>().PublishAsync(township.DistrictId, DateTime.UtcNow.Year, "基准清单", default);
+        var codes = CatalogueDemo.ReadCatalogue(DateOnly.FromDateTime(DateTime.UtcNow)).Items
+            .Where(i => i.Kind != DutyKind.Excluded && i.Status == DutyItemStatus.Active).Select(i => i.ScreeningCode).ToList();
+        var communities = await directory.CommunitiesWithinAsync(township.Path, default);
+        await DispatchBenchData.WriteHistoryAsync(db, township, department, dispatcher, reviewer, communities, first, codes, LoadDispatches, TargetsPerDispatch);
+        return new People(dispatcher.Id, reviewer.Id, secretary.Id, township.Code, first.Code);
+    }
 
-        var communities = units.Values.Where(u => u.Level == UnitLevel.Community).OrderBy(u => u.Code).ToList();
-        var random = new Random(2026);
-        var statuses = new[] { CommunityTaskStatus.Pending, CommunityTaskStatus.Received, CommunityTaskStatus.Assigned, CommunityTaskStatus.Completed, CommunityTaskStatus.Confirmed };
-        var codes = items.Where(i => i.Kind != Modules.Catalogue.Contracts.DutyKind.Excluded && i.Status == Modules.Catalogue.Contracts.DutyItemStatus.Active).Select(i => i.ScreeningCode).ToList();
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        var start = DateTime.UtcNow.AddDays(-365);
-        for (var n = 0; n < LoadDispatches; n++)
+    private static void Check<T>(Result<T> result)
+    {
+        if (!result.IsSuccess)
         {
-            var at = start.AddMinutes(n * 50);
-            var approved = n % 10 != 0;
-            var d = new DispatchEntity
-            {
-                Title = $"历史任务{n}", Content = $"历史任务{n}的具体要求:请在系统中填写结果。", ScreeningCode = codes[n % codes.Count],
-                DistrictId = township.DistrictId, IssuerUnitId = township.Id, IssuerUnitName = township.Name, DepartmentId = department.Id,
-                DepartmentName = department.Name, DispatcherId = people.Dispatcher, DispatcherName = "bench-dispatcher", ReviewUnitId = township.Id,
-                Status = approved ? DispatchStatus.Approved : DispatchStatus.UnderReview, CreatedAt = at, SubmittedAt = at,
-                DecidedAt = approved ? at.AddHours(2) : null, DueDate = DateOnly.FromDateTime(at.AddDays(14)), Checks = [],
-            };
-            var chosen = Enumerable.Range(0, TargetsPerDispatch).Select(_ => communities[random.Next(communities.Count)]).DistinctBy(c => c.Id).ToList();
-            if (n % 3 == 0 && chosen.All(c => c.Id != first.Id))
-            {
-                chosen[0] = first;
-            }
-
-            foreach (var c in chosen)
-            {
-                d.Targets.Add(new DispatchTarget { CommunityId = c.Id, CommunityCode = c.Code, CommunityName = c.Name });
-                if (approved)
-                {
-                    d.Tasks.Add(new CommunityTask
-                    {
-                        CommunityId = c.Id, CommunityCode = c.Code, CommunityName = c.Name, DueDate = d.DueDate, CreatedAt = at.AddHours(2),
-                        Status = statuses[random.Next(statuses.Length)],
-                    });
-                }
-            }
-
-            d.History.Add(new DispatchHistory { At = at, ActorId = people.Dispatcher, ActorName = "bench-dispatcher", Action = "提交审核" });
-            if (approved)
-            {
-                d.History.Add(new DispatchHistory { At = at.AddHours(2), ActorId = people.Reviewer, ActorName = "bench-reviewer", Action = "审核通过" });
-            }
-
-            db.Dispatches.Add(d);
-            if (n % 250 == 249)
-            {
-                await BenchData.FlushAsync(db);
-            }
+            throw new InvalidOperationException(result.Error!.Message);
         }
-
-        await BenchData.FinishAsync(db);
-
-        return people;
     }
 
     private static async Task<double> SubmitAndApproveAsync(IServiceProvider services, People people, string[] targets, string title)

@@ -4,13 +4,14 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Jianfu.Modules.Organisation.Contracts;
 using Jianfu.Modules.Reports;
-using Jianfu.Modules.Reports.Domain;
+using Jianfu.Platform.Bench;
 using Jianfu.Platform.Database;
+using Jianfu.Platform.Time;
 using Jianfu.Platform.Web;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
-namespace Jianfu.Platform.Bench;
+namespace Jianfu.Host.Bench;
 
 /// <summary>
 /// `jianfu bench intake`: starts the server as its own process on loopback (SQLite, demo data), drives the public
@@ -153,7 +154,7 @@ internal static class ReportsBenchmark
 
     private static async Task<string> LocationTokenAsync(HttpClient http)
     {
-        var login = await (await http.PostAsJsonAsync("/api/v1/auth/login", new { userName = "catalogue", password = Demo.DemoSeeder.Password })).Content.ReadFromJsonAsync<JsonObject>();
+        var login = await (await http.PostAsJsonAsync("/api/v1/auth/login", new { userName = "catalogue", password = Modules.Organisation.Contracts.DemoOrganisation.Password })).Content.ReadFromJsonAsync<JsonObject>();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/report-locations/330602108200");
         request.Headers.Authorization = new("Bearer", login!["accessToken"]!.GetValue<string>());
         var location = await (await http.SendAsync(request)).Content.ReadFromJsonAsync<JsonObject>();
@@ -185,34 +186,13 @@ internal static class ReportsBenchmark
                 var sp = scope.ServiceProvider;
                 var db = sp.GetRequiredService<JianfuDbContext>();
                 await db.MigrateAsync();
-                await sp.GetRequiredService<Demo.DemoSeeder>().SeedIfEmptyAsync(default);
-                var district = (await sp.GetRequiredService<IOrganisationDirectory>().FindUnitAsync(Demo.DemoSeeder.DistrictCode, default))!;
+                await sp.GetRequiredService<Demo.DemoData>().SeedIfEmptyAsync(default);
+                var district = (await sp.GetRequiredService<IOrganisationDirectory>().FindUnitAsync(Modules.Organisation.Contracts.DemoOrganisation.DistrictCode, default))!;
                 var communities = await sp.GetRequiredService<IOrganisationDirectory>().CommunitiesWithinAsync(district.Path, default);
                 var bodies = (await sp.GetRequiredService<IOrganisationDirectory>().DepartmentsOfAsync(district.Id, default)).ToList();
                 Console.WriteLine($"== bulletin: seeding {reports:N0} substantiated reports");
                 var watch = Stopwatch.StartNew();
-                db.ChangeTracker.AutoDetectChangesEnabled = false;
-                var start = DateTime.UtcNow.AddDays(-25);
-                var categories = ReportCategories.All.Select(x => x.Id).ToArray();
-                for (var i = 0; i < reports; i++)
-                {
-                    var unit = communities[i % communities.Count];
-                    var body = bodies[i % bodies.Count];
-                    var at = start.AddSeconds(i * 20);
-                    db.BurdenReports.Add(new BurdenReport
-                    {
-                        Receipt = $"JFBENCH-{i:D8}", LocationId = 0, DistrictId = district.Id, UnitId = unit.Id, UnitName = unit.Name,
-                        Category = categories[i % categories.Length], Description = "基准测试线索", Status = (i % 3) switch { 0 => ReportStatus.Substantiated, 1 => ReportStatus.RectificationRequested, _ => ReportStatus.Closed },
-                        ReceivedAt = at, VerifyDue = DateOnly.FromDateTime(at).AddDays(7), VerifiedAt = at.AddHours(4), Summary = $"基准问题 {i}",
-                        ResponsibleDepartmentId = body.Id, ResponsibleBody = $"{body.UnitName} {body.Name}", RectifyDue = DateOnly.FromDateTime(at).AddDays(21),
-                    });
-                    if (i % 5000 == 4999)
-                    {
-                        await BenchData.FlushAsync(db);
-                    }
-                }
-
-                await BenchData.FinishAsync(db);
+                await ReportsBenchData.WriteSubstantiatedAsync(db, district, communities, bodies, reports);
                 Console.WriteLine($"   seeded in {watch.Elapsed.TotalSeconds:F1} s");
             }
 
@@ -222,8 +202,8 @@ internal static class ReportsBenchmark
             {
                 using var scope = app.Services.CreateScope();
                 var sp = scope.ServiceProvider;
-                var district = (await sp.GetRequiredService<IOrganisationDirectory>().FindUnitAsync(Demo.DemoSeeder.DistrictCode, default))!;
-                var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+                var district = (await sp.GetRequiredService<IOrganisationDirectory>().FindUnitAsync(Modules.Organisation.Contracts.DemoOrganisation.DistrictCode, default))!;
+                var today = TimeProvider.System.Today();
                 var watch = Stopwatch.StartNew();
                 var content = await sp.GetRequiredService<Bulletins.Handler>().ComposeAsync(district, today.AddDays(-31), today, default);
                 if (run >= 0)

@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using CsvHelper;
 using Jianfu.Modules.Catalogue;
-using Jianfu.Modules.Catalogue.Domain;
-using Jianfu.Platform.Demo;
+using Jianfu.Platform.Bench;
+using Jianfu.Platform.Errors;
 
-namespace Jianfu.Platform.Bench;
+namespace Jianfu.Host.Bench;
 
 /// <summary>
 /// `jianfu bench suggest --file task-texts.csv`: screening-code suggestion against the demo catalogue. The file
@@ -18,7 +18,7 @@ internal static class SuggestionBenchmark
 
     public static Task<int> RunAsync(IReadOnlyDictionary<string, string> options)
     {
-        var file = options.GetValueOrDefault("file") ?? throw new Cli.CommandException("请用 --file 指定评测文件 (code,title,content)。");
+        var file = options.GetValueOrDefault("file") ?? throw new CommandException("请用 --file 指定评测文件 (code,title,content)。");
         var f = Evaluate(ReadTexts(file), options.ContainsKey("verbose") ? Console.Out : null);
         Console.WriteLine($"评测文本 {f.Labelled} 条(清单内),清单外 {f.OutsideTexts} 条");
         Console.WriteLine($"top-1 准确率 {f.Top1:P1}   top-3 准确率 {f.Top3:P1}");
@@ -35,13 +35,10 @@ internal static class SuggestionBenchmark
         return csv.GetRecords<TaskText>().Select(t => (t.code.Trim(), t.title + "\n" + t.content)).ToList();
     }
 
-    /// <summary>The demo catalogue's matcher, built as the platform builds it for a published version.</summary>
-    public static ItemMatcher DemoMatcher() => ItemMatcher.ForVersion(DemoSeeder.ReadCatalogue(DateOnly.FromDateTime(DateTime.Today)).Items);
-
     /// <summary>With <paramref name="log"/>, writes every miss and every best score of a text outside the list (--verbose).</summary>
     public static Figures Evaluate(List<(string Code, string Text)> texts, TextWriter? log = null)
     {
-        using var matcher = DemoMatcher();
+        using var matcher = CatalogueDemo.Matcher();
         int labelled = 0, top1 = 0, top3 = 0, outside = 0, outsideFlagged = 0, insideFlagged = 0;
         var times = new List<double>();
         foreach (var (code, text) in texts)

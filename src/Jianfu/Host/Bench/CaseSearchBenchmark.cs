@@ -1,32 +1,18 @@
 using System.Diagnostics;
 using Jianfu.Modules.Cases;
-using Jianfu.Modules.Cases.Domain;
+using Jianfu.Platform.Bench;
 using Jianfu.Platform.Database;
 using Microsoft.EntityFrameworkCore;
 
-namespace Jianfu.Platform.Bench;
+namespace Jianfu.Host.Bench;
 
 /// <summary>
 /// `jianfu bench cases [--cases 100000]`: case-library search over a fresh SQLite database and index. Cases are
-/// composed from the catalogue's items and everyday community problems; queries are phrased as a worker would.
+/// composed from everyday community problems (CasesBenchData); queries are phrased as a worker would.
 /// Reports indexing time and search p50/p95 (index and database work included, as the API does it).
 /// </summary>
 internal static class CaseSearchBenchmark
 {
-    private static readonly string[] Problems =
-    [
-        "老旧小区加装电梯,低层住户反对", "电动自行车楼道充电屡禁不止", "独居老人突发疾病无人知晓", "垃圾分类投放点臭味大", "低保申请家庭收入核实难",
-        "台风前危险区域人员转移不配合", "楼上漏水引发邻里纠纷", "群租房人员复杂,消防通道堵塞", "老年优待证集中办理排长队", "老人遭遇保健品诈骗",
-        "小区停车位不足,车辆乱停", "广场舞噪音扰民", "流浪猫狗伤人", "河道漂浮物多", "农村宅基地建房审批慢", "外卖电动车闯红灯",
-        "物业退出后小区无人管理", "村道路灯损坏夜间出行难", "耕地上违法搭建大棚房", "残疾人补贴申请材料反复补交",
-    ];
-
-    private static readonly string[] Actions =
-    [
-        "召集居民会议协商,形成一致意见", "请相关部门现场会商,明确责任分工", "网格员逐户走访,登记诉求", "志愿者结对帮扶,定期上门",
-        "建立微信群及时通报进展", "引入社会组织提供专业服务", "签订协议,明确费用分担", "设置公示栏接受居民监督",
-    ];
-
     private static readonly string[] Queries =
     [
         "加装电梯 一楼反对", "电瓶车在楼道里充电怎么管", "独居老人 安全", "垃圾投放点有异味", "低保 收入 核实", "台风 转移 老人不肯走",
@@ -38,36 +24,16 @@ internal static class CaseSearchBenchmark
     {
         var total = int.TryParse(options.GetValueOrDefault("cases"), out var n) ? n : 100_000;
         var dataDir = Directory.CreateTempSubdirectory("jianfu-bench-").FullName;
-        var app = BenchData.CreateApp(dataDir);
+        var app = BenchApp.Create(dataDir);
         try
         {
             Console.WriteLine($"== seeding {total:N0} cases");
             var watch = Stopwatch.StartNew();
-            var random = new Random(3);
-            for (var start = 0; start < total; start += 10_000)
+            await using (var scope = app.Services.CreateAsyncScope())
             {
-                await using var scope = app.Services.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<JianfuDbContext>();
-                if (start == 0)
-                {
-                    await db.MigrateAsync();
-                }
-
-                db.ChangeTracker.AutoDetectChangesEnabled = false;
-                for (var i = start; i < Math.Min(total, start + 10_000); i++)
-                {
-                    var problem = Problems[random.Next(Problems.Length)];
-                    db.Cases.Add(new CommunityCase
-                    {
-                        DistrictId = 1, CommunityId = 1 + random.Next(300), CommunityName = $"第{1 + random.Next(300)}社区",
-                        Title = problem + $"(案例{i})", Problem = $"{problem}。居民反映{random.Next(2, 30)}次,涉及{random.Next(5, 200)}户。",
-                        Actions = string.Join(";", Enumerable.Range(0, 3).Select(_ => Actions[random.Next(Actions.Length)])),
-                        Helpers = "街道、相关职能部门", Outcome = random.Next(3) == 0 ? "问题基本解决" : "居民满意度明显提升",
-                        Tags = CommunityCase.NormaliseTags(problem.Split(',')[0]), CreatedAt = DateTime.UtcNow, CreatedBy = "基准",
-                    });
-                }
-
-                await BenchData.FlushAsync(db);
+                await db.MigrateAsync();
+                await CasesBenchData.WriteAsync(db, total);
             }
 
             Console.WriteLine($"   seeded in {watch.Elapsed.TotalSeconds:F0} s");

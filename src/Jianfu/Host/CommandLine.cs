@@ -1,13 +1,12 @@
 using Jianfu.Modules.Catalogue;
 using Jianfu.Modules.Organisation;
-using Jianfu.Modules.Organisation.Contracts;
-using Jianfu.Modules.Organisation.Domain;
 using Jianfu.Platform.Database;
+using Jianfu.Platform.Errors;
 using Jianfu.Platform.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace Jianfu.Platform.Cli;
+namespace Jianfu.Host;
 
 /// <summary>
 /// `jianfu COMMAND …`: the operations a district IT team runs from a shell. Each command builds the same
@@ -29,8 +28,8 @@ public static class CommandLine
                 ["db", "migrate"] => await WithServicesAsync(options, MigrateAsync),
                 ["import", "divisions", var file] => await WithServicesAsync(options, (sp, ct) => ImportDivisionsAsync(sp, file, options.GetValueOrDefault("under"), ct)),
                 ["import", "catalogue", var file] => await WithServicesAsync(options, (sp, ct) => ImportCatalogueAsync(sp, file, options, ct)),
-                ["users", "add", var name] => await WithServicesAsync(options, (sp, ct) => AddUserAsync(sp, name, options, ct)),
-                ["users", "unlock", var name] => await WithServicesAsync(options, (sp, ct) => UnlockUserAsync(sp, name, ct)),
+                ["users", "add", var name] => await WithServicesAsync(options, (sp, ct) => UserCommands.AddAsync(sp, name, options, ct)),
+                ["users", "unlock", var name] => await WithServicesAsync(options, (sp, ct) => UserCommands.UnlockAsync(sp, name, ct)),
                 ["routing", "train"] => Modules.Hotline.Routing.RoutingCommands.Train(Required(options, "data"), Required(options, "model")[0]),
                 ["routing", "predict"] => Modules.Hotline.Routing.RoutingCommands.Predict(Required(options, "model")[0], Required(options, "input")[0], Required(options, "output")[0]),
                 ["routing", "evaluate"] => Modules.Hotline.Routing.RoutingCommands.Evaluate(Required(options, "data"), Values(options, "extra"),
@@ -144,7 +143,7 @@ public static class CommandLine
         }
 
         using var reader = new StreamReader(file);
-        var report = await services.GetRequiredService<ImportDivisions>().ImportAsync(reader, under, "命令行", ct);
+        var report = await services.GetRequiredService<ImportDivisions>().ImportAsync(reader, under, CommandLineOperator.Name, ct);
         foreach (var line in report.Notices)
         {
             Console.WriteLine("  " + line);
@@ -180,60 +179,4 @@ public static class CommandLine
 
         return result.Succeeded ? 0 : 1;
     }
-
-    /// <summary>The same use case as the admin page (`CreateUser`): its checks, its transaction and its history.</summary>
-    public static async Task<int> AddUserAsync(IServiceProvider services, string name, Dictionary<string, string> options, CancellationToken ct)
-    {
-        // Never take a password on the command line, where it would stay in the shell history.
-        var password = Environment.GetEnvironmentVariable("JIANFU_NEW_PASSWORD");
-        if (string.IsNullOrEmpty(password))
-        {
-            Console.Write("密码 password: ");
-            password = Console.ReadLine();
-        }
-
-        var request = new CreateUser.Request(name, options.GetValueOrDefault("display-name") ?? name, password,
-            options.GetValueOrDefault("role"), options.GetValueOrDefault("unit"), options.GetValueOrDefault("department"), options.GetValueOrDefault("phone"));
-        // Nobody signs in on the command line: the operator on the server acts (CommandLineOperator).
-        var db = services.GetRequiredService<JianfuDbContext>();
-        var access = new AdminAccess(db, new CommandLineOperator(db));
-        var created = await ActivatorUtilities.CreateInstance<CreateUser.Handler>(services, access).HandleAsync(request, ct);
-        if (!created.IsSuccess)
-        {
-            throw new CommandException(created.Error!.Message);
-        }
-
-        var role = Enum.Parse<Role>(options["role"], ignoreCase: true);
-        Console.WriteLine($"已创建用户 {created.Value}:{role.Chinese()},单位 {options["unit"]}{(options.GetValueOrDefault("department") is { } d ? " " + d : "")}。");
-        return 0;
-    }
-
-    /// <summary>
-    /// Lifts the pause after five wrong passwords: the way back in for an administrator whose own account was paused by
-    /// somebody guessing at it (the admin pages need a signed-in administrator).
-    /// </summary>
-    public static async Task<int> UnlockUserAsync(IServiceProvider services, string name, CancellationToken ct)
-    {
-        var users = services.GetRequiredService<UserManager<AppUser>>();
-        var user = await users.FindByNameAsync(name);
-        if (user is null)
-        {
-            await Console.Error.WriteLineAsync($"错误:用户“{name}”不存在。");
-            return 2;
-        }
-
-        var unlocked = await UpdateAccount.UnlockAsync(users, user);
-        if (!unlocked.Succeeded)
-        {
-            throw new CommandException(string.Join(" ", unlocked.Errors.Select(e => e.Description)));
-        }
-
-        var db = services.GetRequiredService<JianfuDbContext>();
-        db.OrganisationHistory.Add(new OrganisationHistory { At = DateTime.UtcNow, Actor = "命令行", Action = $"解除锁定 {name}" });
-        await db.SaveChangesAsync(ct);
-        Console.WriteLine($"已解除 {name} 的登录暂停。");
-        return 0;
-    }
 }
-
-internal sealed class CommandException(string message) : Exception(message);

@@ -1,28 +1,29 @@
+using System.Net;
+using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using Jianfu.Host.Demo;
+using Jianfu.Modules.Cases;
 using Jianfu.Modules.Catalogue;
 using Jianfu.Modules.Dispatch;
-using Jianfu.Modules.Cases;
 using Jianfu.Modules.Hotline;
+using Jianfu.Modules.Notifications;
 using Jianfu.Modules.Organisation;
 using Jianfu.Modules.Reports;
 using Jianfu.Platform.Auth;
 using Jianfu.Platform.Database;
-using Jianfu.Platform.Demo;
 using Jianfu.Platform.Errors;
-using System.Net;
 using Jianfu.Platform.Time;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
+using Jianfu.Platform.Web;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.WebEncoders;
 using Scalar.AspNetCore;
 
-namespace Jianfu.Platform.Web;
+namespace Jianfu.Host;
 
 /// <summary>Composes the application: services of every module, the pipeline, the API group and the pages.</summary>
 public static class JianfuHost
@@ -97,11 +98,10 @@ public static class JianfuHost
         // Chinese text goes out as text, not as &#x…; entities: a third of the bytes on a village phone.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddCascadingAuthenticationState();
-        services.AddOrganisationModule().AddCatalogueModule().AddDispatchModule().AddReportsModule(config).AddHotlineModule().AddCasesModule();
-        services.AddSingleton<Files.AttachmentStore>();
-        services.AddScoped<Notifications.Notifier>();
-        services.AddScoped<Layout.MyWork>();
-        services.AddScoped<DemoSeeder>();
+        services.AddOrganisationModule().AddNotificationsModule().AddCatalogueModule().AddDispatchModule().AddReportsModule(config).AddHotlineModule().AddCasesModule();
+        services.AddSingleton<Platform.Files.AttachmentStore>();
+        services.AddScoped<Platform.Layout.MyWork>();
+        services.AddScoped<DemoData>();
         services.AddSingleton<DemoStatus>();
         return builder;
     }
@@ -154,15 +154,15 @@ public static class JianfuHost
         api.MapReportsApi();
         api.MapHotlineApi();
         api.MapCasesApi();
-        Notifications.Notifier.Map(api);
+        api.MapNotificationsApi();
 
-        app.MapRazorComponents<Layout.App>();
+        app.MapRazorComponents<Shell.App>();
         app.MapPost("/logout", Logout.HandleAsync).WithMetadata(new RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
         app.MapDispatchPages();
         app.MapCataloguePages();
         app.MapReportsPages();
         app.MapHotlinePages();
-        Layout.MyWork.Map(app);
+        Platform.Layout.MyWork.Map(app);
         app.MapCasesPages();
         return app;
     }
@@ -198,39 +198,4 @@ public static class JianfuHost
             ProblemDetails = new ProblemDetails { Status = http.Response.StatusCode },
         });
     }
-}
-
-internal sealed class DatabaseHealthCheck(JianfuDbContext db) : IHealthCheck
-{
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        await db.Database.CanConnectAsync(cancellationToken) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("数据库无法连接");
-}
-
-/// <summary>Migrates the database before the server takes requests, and seeds the demo on an empty database.</summary>
-/// <summary>Whether the demo data is in this database, so that the banner prints the demo accounts only then.</summary>
-internal sealed class DemoStatus
-{
-    public bool Present { get; set; }
-}
-
-internal sealed class DatabaseInitializer(IServiceProvider services, IConfiguration config, DemoStatus demo, ILogger<DatabaseInitializer> logger) : IHostedService
-{
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        using var scope = services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<JianfuDbContext>();
-        await db.MigrateAsync(cancellationToken);
-        if (config.GetValue("Jianfu:Demo", true))
-        {
-            var seeded = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(cancellationToken);
-            if (seeded)
-            {
-                logger.LogInformation("Demo data seeded into an empty database");
-            }
-        }
-
-        demo.Present = await DemoSeeder.IsPresentAsync(db, cancellationToken);
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,8 +1,8 @@
-using Jianfu.Platform.Demo;
+using Jianfu.Modules.Organisation.Contracts;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
-namespace Jianfu.Platform.Web;
+namespace Jianfu.Host;
 
 /// <summary>What a newcomer needs on the first screen: where the platform is, and how to sign in.</summary>
 internal static class StartupBanner
@@ -21,11 +21,11 @@ internal static class StartupBanner
 
         Console.WriteLine($"  数据库 database: {config["Jianfu:Database:Provider"] ?? "Sqlite"}" +
                           (string.Equals(config["Jianfu:Database:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase)
-                              ? "" : $" ({Path.Combine(Database.DatabaseSetup.DataDirectory(config), "jianfu.db")})"));
+                              ? "" : $" ({Path.Combine(Platform.Database.DatabaseSetup.DataDirectory(config), "jianfu.db")})"));
         if (app.Services.GetRequiredService<DemoStatus>().Present)
         {
-            Console.WriteLine($"  演示账号 demo accounts (密码 password: {DemoSeeder.Password}):");
-            foreach (var a in DemoSeeder.Accounts)
+            Console.WriteLine($"  演示账号 demo accounts (密码 password: {DemoOrganisation.Password}):");
+            foreach (var a in DemoOrganisation.Accounts)
             {
                 Console.WriteLine($"    {a.UserName,-20} {a.DisplayName} — {a.Purpose}");
             }
