@@ -34,7 +34,7 @@ internal sealed class HotlineDemo(JianfuDbContext db, IOrganisationDirectory dir
             {
                 DistrictId = district.Id, ExternalId = id, Text = text, CommunityId = unit?.Id, CommunityName = unit?.Name, ReceivedAt = now.AddHours(-2),
             };
-            order.History.Add(new HotlineOrderHistory { At = now.AddHours(-2), Actor = Actor, Action = "受理工单" });
+            order.Receive(Actor, now.AddHours(-2));
             order.SendToTriage(HotlineRouter.NoModelReason, HotlineRouter.System, now.AddHours(-2));
             db.HotlineOrders.Add(order);
         }

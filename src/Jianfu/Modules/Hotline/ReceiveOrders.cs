@@ -111,7 +111,7 @@ public static class ReceiveOrders
                     CommunityName = unit?.Name,
                     ReceivedAt = i.ReceivedAt is { } at ? ChinaToUtc(at) : now,
                 };
-                order.History.Add(new HotlineOrderHistory { At = now, Actor = user.DisplayName, Action = "受理工单" });
+                order.Receive(user.DisplayName, now);
                 return order;
             }).ToList();
             await router.RouteAsync(districtId, orders, ct);

@@ -68,8 +68,8 @@ internal static class Bulletins
             var end = to.AddDays(1).StartUtc();
             var today = time.Today();
             var found = await db.BurdenReports.AsNoTracking()
-                .Where(r => r.DistrictId == district.Id && r.VerifiedAt >= start && r.VerifiedAt < end && r.ResponsibleBody != null &&
-                            r.Status != ReportStatus.Unsubstantiated)
+                .Where(r => r.DistrictId == district.Id)
+                .Where(BurdenReport.FoundBetween(start, end))
                 .Select(r => new { r.Id, r.Category, r.Summary, r.Status, r.RectifyDue, r.ResponsibleBody })
                 .ToListAsync(ct);
             var received = await db.BurdenReports.CountAsync(r => r.DistrictId == district.Id && r.ReceivedAt >= start && r.ReceivedAt < end, ct);

@@ -26,9 +26,10 @@ internal sealed class DepartmentDeductions(JianfuDbContext db, DeductionRule rul
         var end = to.AddDays(1).StartUtc();
         var today = time.Today();
         var found = await reports.AsNoTracking()
-            .Where(r => r.ResponsibleDepartmentId != null && r.VerifiedAt >= start && r.VerifiedAt < end && r.Status != ReportStatus.Unsubstantiated)
+            .Where(BurdenReport.FoundBetween(start, end))
+            .Where(r => r.ResponsibleDepartmentId != null)
             .ToListAsync(ct);
-        return found.Select(r => (r, rule.PerReport + (r.IsRectificationOverdue(today) ? rule.ForOverdueRectification : 0m))).ToList();
+        return found.Select(r => (r, rule.For(r.IsRectificationOverdue(today)))).ToList();
     }
 
     public async Task<IReadOnlyList<DepartmentDeduction>> DeductionsAsync(int districtId, DateOnly from, DateOnly to, CancellationToken ct) =>

@@ -151,6 +151,8 @@ public abstract class ReportsApiTests(JianfuFactory factory)
         Assert.Null(found["receipt"]);
         Assert.Null(found["unit"]);
         Assert.True(deductions["points"]!.GetValue<decimal>() >= 1m);
+        Assert.Contains("2000至2100", (await dispatcher.GetAsync($"/api/v1/departments/{suggested}/deductions?year=0")).Expect(HttpStatusCode.BadRequest).Body);
+        (await dispatcher.GetAsync($"/api/v1/departments/{suggested}/deductions?year=99999")).Expect(HttpStatusCode.BadRequest);
         using var secretary = await factory.LoginAsync("secretary");
         (await secretary.GetAsync($"/api/v1/departments/{suggested}/deductions")).Expect(HttpStatusCode.Forbidden);
 

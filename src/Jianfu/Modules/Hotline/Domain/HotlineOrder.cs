@@ -100,6 +100,9 @@ internal sealed class HotlineOrder : IVersioned
         Record(actor, now, manual ? "人工分拨" : "自动分拨", manual ? where : $"{where};系统按以往已办工单判断,把握较大");
     }
 
+    /// <summary>The order as the hotline handed it over: its first history entry.</summary>
+    public void Receive(string actor, DateTime now) => Record(actor, now, "受理工单", null);
+
     public void SendToTriage(string reason, string actor, DateTime now)
     {
         Status = OrderStatus.Triage;

@@ -40,5 +40,8 @@ public sealed record BulletinEntry(string Category, string Summary, string Statu
 /// </summary>
 internal sealed record DeductionRule(decimal PerReport = 1m, decimal ForOverdueRectification = 0.5m)
 {
-    public decimal For(BulletinEntry entry) => PerReport + (entry.RectificationOverdue ? ForOverdueRectification : 0m);
+    /// <summary>The points one substantiated report costs its body.</summary>
+    public decimal For(bool rectificationOverdue) => PerReport + (rectificationOverdue ? ForOverdueRectification : 0m);
+
+    public decimal For(BulletinEntry entry) => For(entry.RectificationOverdue);
 }

@@ -153,6 +153,13 @@ internal sealed class BurdenReport : IVersioned
     public static bool IsRectificationOverdue(ReportStatus status, DateOnly? rectifyDue, DateOnly today) =>
         status == ReportStatus.RectificationRequested && rectifyDue is { } due && today > due;
 
+    /// <summary>
+    /// Found true in [<paramref name="start"/>, <paramref name="end"/>) with a body responsible: what a bulletin
+    /// publishes and the deductions count (substantiated, and whatever followed it, but never unsubstantiated).
+    /// </summary>
+    public static Expression<Func<BurdenReport, bool>> FoundBetween(DateTime start, DateTime end) =>
+        r => r.VerifiedAt >= start && r.VerifiedAt < end && r.ResponsibleBody != null && r.Status != ReportStatus.Unsubstantiated;
+
     /// <summary>Either of the two, as a query's filter (translated to SQL): the list's "超期" and the menu's count.</summary>
     public static Expression<Func<BurdenReport, bool>> OverdueOn(DateOnly today) =>
         r => ((r.Status == ReportStatus.Received || r.Status == ReportStatus.Verifying) && r.VerifyDue < today) ||
