@@ -7,7 +7,8 @@ namespace Jianfu.Tests;
 /// - a module names another module only through its Contracts, and touches only the tables its own Data folder declares;
 /// - Platform (the plumbing modules use) names no module and not the host;
 /// - the host (composition: startup, command line, benchmarks, the page shell) calls modules through their entry
-///   points and use cases, never their Domain, Data or Pages, and touches no table itself.
+///   points and use cases, never their Domain, Data or Pages, and touches no table itself;
+/// - a page is a form over use cases: no .razor file reaches the database.
 /// </summary>
 public sealed partial class ArchitectureTests
 {
@@ -100,6 +101,18 @@ public sealed partial class ArchitectureTests
             violations.AddRange(TablesTouched(text).Select(t => $"{name}: reads {t.Owner}'s table {t.Table}"));
         }
 
+        Assert.Empty(violations);
+    }
+
+    [Fact]
+    public void Pages_AreFormsOverUseCases_WithoutTheDatabase()
+    {
+        var source = SourceDirectory();
+        var violations = Directory.EnumerateFiles(source, "*.razor", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal) && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => File.ReadAllText(f).Contains("JianfuDbContext", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(source, f))
+            .ToList();
         Assert.Empty(violations);
     }
 

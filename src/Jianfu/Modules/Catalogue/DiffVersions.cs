@@ -67,36 +67,39 @@ internal static class DiffVersions
         return new Response(from.Id, from.Year, to.Id, to.Year, added, retired, reinstated, changed);
     }
 
-    public static async Task<Result<Response>> HandleAsync(JianfuDbContext db, CatalogueAccess access, int from, int to, CancellationToken ct)
+    public sealed class Handler(JianfuDbContext db, CatalogueAccess access)
     {
-        var versions = await db.CatalogueVersions.AsNoTracking().Include(v => v.Items).Where(v => v.Id == from || v.Id == to).ToListAsync(ct);
-        var a = versions.FirstOrDefault(v => v.Id == from);
-        var b = versions.FirstOrDefault(v => v.Id == to);
-        if (a is null || b is null)
+        public async Task<Result<Response>> HandleAsync(int from, int to, CancellationToken ct)
         {
-            return Error.NotFound("要比较的清单版本不存在。");
-        }
-
-        if (a.DistrictId != b.DistrictId)
-        {
-            return Error.Validation("to", "只能比较同一区县的两个版本。");
-        }
-
-        if (a.Status == VersionStatus.Draft || b.Status == VersionStatus.Draft)
-        {
-            var keeper = await access.RequireKeeperAsync(a.DistrictId, ct);
-            if (!keeper.IsSuccess)
+            var versions = await db.CatalogueVersions.AsNoTracking().Include(v => v.Items).Where(v => v.Id == from || v.Id == to).ToListAsync(ct);
+            var a = versions.FirstOrDefault(v => v.Id == from);
+            var b = versions.FirstOrDefault(v => v.Id == to);
+            if (a is null || b is null)
             {
-                return keeper.Error!;
+                return Error.NotFound("要比较的清单版本不存在。");
             }
-        }
 
-        return Compare(a, b);
+            if (a.DistrictId != b.DistrictId)
+            {
+                return Error.Validation("to", "只能比较同一区县的两个版本。");
+            }
+
+            if (a.Status == VersionStatus.Draft || b.Status == VersionStatus.Draft)
+            {
+                var keeper = await access.RequireKeeperAsync(a.DistrictId, ct);
+                if (!keeper.IsSuccess)
+                {
+                    return keeper.Error!;
+                }
+            }
+
+            return Compare(a, b);
+        }
     }
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapGet("/catalogue/diff", async (int from, int to, JianfuDbContext db, CatalogueAccess access, CancellationToken ct) =>
-                (await HandleAsync(db, access, from, to, ct)).ToHttp(Results.Ok))
+        api.MapGet("/catalogue/diff", async (int from, int to, Handler handler, CancellationToken ct) =>
+                (await handler.HandleAsync(from, to, ct)).ToHttp(Results.Ok))
             .WithName("DiffCatalogueVersions")
             .WithSummary("比较两个清单版本:新增、停用、恢复、修改的事项")
             .Produces<Response>();

@@ -16,34 +16,38 @@ internal static class ListVersions
 
     public sealed record HistoryResponse(DateTime At, string Actor, string Action, string? Note, int? VersionId);
 
-    public static async Task<Result<List<VersionResponse>>> HandleAsync(JianfuDbContext db, CatalogueAccess access, string? district, CancellationToken ct)
+    public sealed class Handler(JianfuDbContext db, CatalogueAccess access)
     {
-        var unit = await access.DistrictByCodeAsync(district, ct);
-        if (unit is null)
+        public async Task<Result<List<VersionResponse>>> HandleAsync(string? district, CancellationToken ct)
         {
-            return Error.Validation("district", "请指定有效的区县代码 district。");
+            var unit = await access.DistrictByCodeAsync(district, ct);
+            if (unit is null)
+            {
+                return Error.Validation("district", "请指定有效的区县代码 district。");
+            }
+
+            var versions = await db.CatalogueVersions.AsNoTracking()
+                .Where(v => v.DistrictId == unit.Id)
+                .OrderByDescending(v => v.Year)
+                .Select(v => new VersionResponse(v.Id, v.Year, v.Title, v.Status.ToString(), v.Items.Count,
+                    v.Items.Count(i => i.Status == Contracts.DutyItemStatus.Active), v.PublishedAt))
+                .ToListAsync(ct);
+            return versions;
         }
 
-        var versions = await db.CatalogueVersions.AsNoTracking()
-            .Where(v => v.DistrictId == unit.Id)
-            .OrderByDescending(v => v.Year)
-            .Select(v => new VersionResponse(v.Id, v.Year, v.Title, v.Status.ToString(), v.Items.Count,
-                v.Items.Count(i => i.Status == Contracts.DutyItemStatus.Active), v.PublishedAt))
-            .ToListAsync(ct);
-        return versions;
+        /// <summary>The latest changes to a district's catalogue, newest first (the admin page's history).</summary>
+        public Task<List<HistoryResponse>> HistoryAsync(int districtId, int take, CancellationToken ct) =>
+            db.CatalogueHistory.AsNoTracking()
+                .Where(h => h.DistrictId == districtId)
+                .OrderByDescending(h => h.At).ThenByDescending(h => h.Id)
+                .Take(take)
+                .Select(h => new HistoryResponse(h.At, h.Actor, h.Action, h.Note, h.VersionId))
+                .ToListAsync(ct);
     }
 
-    public static Task<List<HistoryResponse>> HistoryAsync(JianfuDbContext db, int districtId, int take, CancellationToken ct) =>
-        db.CatalogueHistory.AsNoTracking()
-            .Where(h => h.DistrictId == districtId)
-            .OrderByDescending(h => h.At).ThenByDescending(h => h.Id)
-            .Take(take)
-            .Select(h => new HistoryResponse(h.At, h.Actor, h.Action, h.Note, h.VersionId))
-            .ToListAsync(ct);
-
     public static void Map(RouteGroupBuilder api) =>
-        api.MapGet("/catalogue/versions", async (string? district, JianfuDbContext db, CatalogueAccess access, CancellationToken ct) =>
-                (await HandleAsync(db, access, district, ct)).ToHttp(Results.Ok))
+        api.MapGet("/catalogue/versions", async (string? district, Handler handler, CancellationToken ct) =>
+                (await handler.HandleAsync(district, ct)).ToHttp(Results.Ok))
             .WithName("ListCatalogueVersions")
             .WithSummary("区县事项清单的各年度版本(草稿、已发布、已废止)")
             .Produces<List<VersionResponse>>();

@@ -24,36 +24,38 @@ internal static class SearchItems
         return items;
     }
 
-    public static async Task<Result<List<ItemResponse>>> HandleAsync(
-        JianfuDbContext db, IOrganisationDirectory directory, string? district, string? q, int? versionId, CancellationToken ct)
+    public sealed class Handler(JianfuDbContext db, IOrganisationDirectory directory)
     {
-        if (string.IsNullOrWhiteSpace(district))
+        public async Task<Result<List<ItemResponse>>> HandleAsync(string? district, string? q, int? versionId, CancellationToken ct)
         {
-            return Error.Validation("district", "请指定区县代码 district。");
-        }
+            if (string.IsNullOrWhiteSpace(district))
+            {
+                return Error.Validation("district", "请指定区县代码 district。");
+            }
 
-        var unit = await directory.FindUnitAsync(district.Trim(), ct);
-        if (unit is null || unit.Level != UnitLevel.District)
-        {
-            return Error.NotFound($"区县代码“{district}”不存在。");
-        }
+            var unit = await directory.FindUnitAsync(district.Trim(), ct);
+            if (unit is null || unit.Level != UnitLevel.District)
+            {
+                return Error.NotFound($"区县代码“{district}”不存在。");
+            }
 
-        var items = db.DutyItems.AsNoTracking().Where(i => i.Version!.DistrictId == unit.Id);
-        items = versionId is { } v
-            ? items.Where(i => i.VersionId == v && i.Version!.Status != VersionStatus.Draft)
-            : items.Where(i => i.Version!.Status == VersionStatus.Published);
-        if (q is { Length: > 100 })
-        {
-            return Error.Validation("q", "搜索词不能超过100字。");
-        }
+            var items = db.DutyItems.AsNoTracking().Where(i => i.Version!.DistrictId == unit.Id);
+            items = versionId is { } v
+                ? items.Where(i => i.VersionId == v && i.Version!.Status != VersionStatus.Draft)
+                : items.Where(i => i.Version!.Status == VersionStatus.Published);
+            if (q is { Length: > 100 })
+            {
+                return Error.Validation("q", "搜索词不能超过100字。");
+            }
 
-        var found = await Filter(items, q).OrderBy(i => i.ScreeningCode).Take(500).ToListAsync(ct);
-        return found.Select(i => new ItemResponse(i.ScreeningCode, i.Name, i.Kind.ToString(), i.Status.ToString(), i.LegalBasis, i.ParentCode)).ToList();
+            var found = await Filter(items, q).OrderBy(i => i.ScreeningCode).Take(500).ToListAsync(ct);
+            return found.Select(i => new ItemResponse(i.ScreeningCode, i.Name, i.Kind.ToString(), i.Status.ToString(), i.LegalBasis, i.ParentCode)).ToList();
+        }
     }
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapGet("/catalogue/items", async (string? district, string? q, int? version, JianfuDbContext db, IOrganisationDirectory directory, CancellationToken ct) =>
-                (await HandleAsync(db, directory, district, q, version, ct)).ToHttp(Results.Ok))
+        api.MapGet("/catalogue/items", async (string? district, string? q, int? version, Handler handler, CancellationToken ct) =>
+                (await handler.HandleAsync(district, q, version, ct)).ToHttp(Results.Ok))
             .AllowAnonymous()
             .WithName("SearchCatalogueItems")
             .WithSummary("查询区县已发布的涉村(社区)工作事项清单,按编码或关键词")

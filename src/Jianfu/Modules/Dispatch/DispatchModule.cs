@@ -7,6 +7,7 @@ public static class DispatchModule
         .AddScoped<DispatchDemo>()
         .AddScoped<SubmitDispatch.Handler>()
         .AddScoped<GetDispatch.Handler>()
+        .AddScoped<GetTask.Handler>()
         .AddScoped<ReviewDispatch.Handler>()
         .AddScoped<WithdrawDispatch.Handler>()
         .AddScoped<ListReviewQueue.Handler>()
@@ -30,6 +31,7 @@ public static class DispatchModule
         ListMyDispatches.Map(api);
         ListRerouted.Map(api);
         ListInbox.Map(api);
+        GetTask.Map(api);
         ReceiveTask.Map(api);
         AssignTask.Map(api);
         CompleteTask.Map(api);

@@ -1,5 +1,6 @@
 using Jianfu.Modules.Dispatch.Contracts;
 using Jianfu.Modules.Dispatch.Domain;
+using Jianfu.Modules.Organisation.Contracts;
 using Jianfu.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 using DispatchEntity = Jianfu.Modules.Dispatch.Domain.Dispatch;
@@ -30,6 +31,9 @@ public sealed record DispatchView(
     IReadOnlyList<string> CoAssignees,
     IReadOnlyList<DispatchView.HistoryEntry> History)
 {
+    /// <summary>What the user reading it may do with it (filled by GetDispatch for the page and the API).</summary>
+    public DispatchActions? Actions { get; init; }
+
     public sealed record Target(string UnitCode, string UnitName, string Status, int? TaskId, string? Assignee, bool Overdue);
 
     public sealed record HistoryEntry(DateTime At, string Actor, string Action, string? Note, int? TaskId);
@@ -100,3 +104,7 @@ internal static class DispatchSummaries
             r.DecisionReason, r.RerouteDepartmentName)).ToList();
     }
 }
+
+/// <summary>What a user may do with a dispatch: review it (and reroute it to one of the bodies), withdraw it.</summary>
+/// <param name="NeedsCollectiveDecision">Approval needs the collective decision record the reviewer must enter.</param>
+public sealed record DispatchActions(bool CanReview, bool CanWithdraw, bool NeedsCollectiveDecision, IReadOnlyList<DepartmentInfo> RerouteBodies);

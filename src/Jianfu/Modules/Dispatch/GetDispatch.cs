@@ -27,7 +27,22 @@ internal static class GetDispatch
             }
 
             var visible = await VisibleCommunitiesAsync(dispatch, ct);
-            return visible.IsSuccess ? DispatchView.From(dispatch, time.Today(), visible.Value.All ? null : visible.Value.Communities) : visible.Error!;
+            if (!visible.IsSuccess)
+            {
+                return visible.Error!;
+            }
+
+            return DispatchView.From(dispatch, time.Today(), visible.Value.All ? null : visible.Value.Communities) with { Actions = await ActionsAsync(dispatch, ct) };
+        }
+
+        private async Task<DispatchActions> ActionsAsync(DispatchEntity dispatch, CancellationToken ct)
+        {
+            var user = await current.GetAsync(ct);
+            var reviewUnit = (await directory.FindUnitAsync(dispatch.ReviewUnitId, ct))!;
+            var canReview = dispatch.Status == Domain.DispatchStatus.UnderReview && DispatchAccess.IsReviewer(user, reviewUnit);
+            return new DispatchActions(
+                canReview, dispatch.CanBeWithdrawn && DispatchAccess.IsIssuer(user, dispatch), dispatch.AwaitsCollectiveDecision,
+                canReview ? await ReviewDispatch.RerouteBodiesAsync(directory, reviewUnit, ct) : []);
         }
 
         /// <summary>All of it for the issuer, reviewers, the rerouted body, co-assignees and district oversight; a community sees its own part.</summary>

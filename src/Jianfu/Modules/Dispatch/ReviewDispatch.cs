@@ -121,19 +121,26 @@ internal static class ReviewDispatch
             }
         }
 
-        /// <summary>A department of the reviewing unit, or an agency of its district, by id or exact name.</summary>
+        /// <summary>One of <see cref="RerouteBodiesAsync"/>, by id or exact name (or else a part of the name).</summary>
         private async Task<DepartmentInfo?> FindRerouteBodyAsync(UnitInfo reviewUnit, string nameOrId, CancellationToken ct)
         {
-            var candidates = (await directory.DepartmentsOfAsync(reviewUnit.Id, ct)).ToList();
-            if (reviewUnit.DistrictId != reviewUnit.Id)
-            {
-                candidates.AddRange(await directory.DepartmentsOfAsync(reviewUnit.DistrictId, ct));
-            }
-
+            var candidates = await RerouteBodiesAsync(directory, reviewUnit, ct);
             return candidates.FirstOrDefault(d => d.Id.ToString(CultureInfo.InvariantCulture) == nameOrId)
                    ?? candidates.FirstOrDefault(d => d.Name == nameOrId)
                    ?? candidates.FirstOrDefault(d => d.Name.Contains(nameOrId, StringComparison.Ordinal));
         }
+    }
+
+    /// <summary>Where a rejected dispatch may be rerouted: a department of the reviewing unit, or an agency of its district.</summary>
+    public static async Task<List<DepartmentInfo>> RerouteBodiesAsync(IOrganisationDirectory directory, UnitInfo reviewUnit, CancellationToken ct)
+    {
+        var candidates = (await directory.DepartmentsOfAsync(reviewUnit.Id, ct)).ToList();
+        if (reviewUnit.DistrictId != reviewUnit.Id)
+        {
+            candidates.AddRange(await directory.DepartmentsOfAsync(reviewUnit.DistrictId, ct));
+        }
+
+        return candidates;
     }
 
     public static void Map(RouteGroupBuilder api) =>

@@ -7,28 +7,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jianfu.Modules.Organisation;
 
-/// <summary>The departments of a township (or the agencies of a district): listed for everyone, edited by an admin.</summary>
+/// <summary>An admin adds a department to a township (or an agency to a district), renames it or stops it (ListDepartments lists them).</summary>
 internal static class ManageDepartments
 {
     public sealed record Request(string? Name, bool? IsActive = null);
 
-    public sealed record DepartmentResponse(int Id, string Name, bool IsActive);
-
-    public static async Task<Result<List<DepartmentResponse>>> ListAsync(JianfuDbContext db, string code, CancellationToken ct)
-    {
-        var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Code == code, ct);
-        if (unit is null)
-        {
-            return Error.NotFound($"单位代码“{code}”不存在。");
-        }
-
-        return await db.Departments.AsNoTracking().Where(d => d.UnitId == unit.Id).OrderBy(d => d.Id)
-            .Select(d => new DepartmentResponse(d.Id, d.Name, d.IsActive)).ToListAsync(ct);
-    }
-
     public sealed class Handler(JianfuDbContext db, AdminAccess access, TimeProvider time)
     {
-        public async Task<Result<DepartmentResponse>> AddAsync(string unitCode, Request r, CancellationToken ct)
+        public async Task<Result<ListDepartments.DepartmentResponse>> AddAsync(string unitCode, Request r, CancellationToken ct)
         {
             var scope = await access.RequireAdminOfAsync(unitCode, ct);
             if (!scope.IsSuccess)
@@ -61,10 +47,10 @@ internal static class ManageDepartments
                 return notSaved;
             }
 
-            return new DepartmentResponse(department.Id, department.Name, department.IsActive);
+            return new ListDepartments.DepartmentResponse(department.Id, department.Name, department.IsActive);
         }
 
-        public async Task<Result<DepartmentResponse>> UpdateAsync(int id, Request r, CancellationToken ct)
+        public async Task<Result<ListDepartments.DepartmentResponse>> UpdateAsync(int id, Request r, CancellationToken ct)
         {
             var department = await db.Departments.Include(d => d.Unit).FirstOrDefaultAsync(d => d.Id == id, ct);
             if (department is null)
@@ -108,15 +94,12 @@ internal static class ManageDepartments
                 return notSaved;
             }
 
-            return new DepartmentResponse(department.Id, department.Name, department.IsActive);
+            return new ListDepartments.DepartmentResponse(department.Id, department.Name, department.IsActive);
         }
     }
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/units/{code}/departments", async (string code, JianfuDbContext db, CancellationToken ct) => (await ListAsync(db, code, ct)).ToHttp(Results.Ok))
-            .WithName("ListDepartments")
-            .WithSummary("镇街的职能部门或区县的区级部门");
         api.MapPost("/admin/units/{code}/departments", async (string code, Request request, Handler handler, CancellationToken ct) =>
                 (await handler.AddAsync(code, request, ct)).ToHttp(d => Results.Created($"/api/v1/units/{code}/departments", d)))
             .WithName("AddDepartment")

@@ -17,6 +17,9 @@ public static class OrganisationModule
         .AddScoped<GrantRole.Handler>()
         .AddScoped<UpdateAccount.Handler>()
         .AddScoped<ManageDepartments.Handler>()
+        .AddScoped<ListDepartments.Handler>()
+        .AddScoped<ListUnits.Handler>()
+        .AddScoped<ListOffices.Handler>()
         .AddScoped<UploadDivisions.Handler>();
 
     public static void MapOrganisationApi(this RouteGroupBuilder api)
@@ -24,6 +27,7 @@ public static class OrganisationModule
         Login.Map(api);
         GetMe.Map(api);
         ListUnits.Map(api);
+        ListDepartments.Map(api);
         ManageDepartments.Map(api);
         ListUsers.Map(api);
         CreateUser.Map(api);

@@ -10,6 +10,7 @@ public static class ReportsModule
         .AddHostedService<ReportDigest>()
         .AddHostedService(sp => sp.GetRequiredService<ReportWriter>())
         .AddScoped<SubmitReport.Handler>()
+        .AddScoped<GetReportStatus.Handler>()
         .AddSingleton<SubmitReport.DistrictCodes>()
         .AddScoped<Open311.PostServiceRequest.Handler>()
         .AddScoped<Open311.GetServiceRequests.Handler>()

@@ -54,6 +54,12 @@ internal static partial class SubmitReport
         private static readonly System.Text.Json.JsonSerializerOptions Readable =
             new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) };
 
+        /// <summary>The office a poster in force stands in (the form's heading), or null for an unknown or revoked poster.</summary>
+        public async Task<string?> PosterUnitAsync(string? token, CancellationToken ct) =>
+            token?.Trim() is { Length: > 0 and <= 32 } t && await LocationByToken.GetOrAdd(db.GetType(), _ => CompileLocationByToken())(db, t, ct) is { IsActive: true } l
+                ? l.UnitName
+                : null;
+
         /// <param name="reporter">The signed-in cadre reporting from a task page, or null for the anonymous channel.</param>
         /// <param name="origin">What a 311 system sent besides the poster's fields (Open311), kept with the report.</param>
         public async Task<Result<Response>> HandleAsync(

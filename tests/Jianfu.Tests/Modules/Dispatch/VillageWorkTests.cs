@@ -52,6 +52,47 @@ public abstract class VillageWorkTests(JianfuFactory factory)
     }
 
     [Fact]
+    public async Task ATask_SaysWhatEachPersonMayDoWithItNow_AndIsHiddenFromAnotherCommunity()
+    {
+        using var dispatcher = await factory.LoginAsync("dispatcher");
+        var id = (await dispatcher.PostAsync("/api/v1/dispatches", DispatchApiTests.InList($"任务操作测试{Guid.NewGuid():N}"[..14], DispatchApiTests.Village, DispatchApiTests.OtherVillage)))
+            .Expect(HttpStatusCode.Created).Json.Int("id");
+        using (var reviewer = await factory.LoginAsync("reviewer"))
+        {
+            (await reviewer.PostAsync($"/api/v1/dispatches/{id}/decision", new { decision = "approve", reason = "同意", rerouteTo = (string?)null })).Expect(HttpStatusCode.OK);
+        }
+
+        var tasks = await factory.WithDbAsync(db => db.CommunityTasks.Where(t => t.DispatchId == id).ToDictionaryAsync(t => t.CommunityCode, t => t.Id));
+        var taskId = tasks[DispatchApiTests.Village];
+        using var secretary = await factory.LoginAsync("secretary");
+        using var cadre = await factory.LoginAsync("cadre");
+        string Can(System.Text.Json.Nodes.JsonNode task) =>
+            string.Join(",", new[] { "canReceive", "canAssign", "canComplete", "canConfirm", "canMakeCase" }.Where(a => task["actions"]![a]!.GetValue<bool>()));
+
+        var pending = (await secretary.GetAsync($"/api/v1/tasks/{taskId}")).Expect(HttpStatusCode.OK).Json;
+        Assert.Equal(("Pending", "canReceive"), (pending.Str("status"), Can(pending)));
+        Assert.Empty(pending["actions"]!["assignees"]!.AsArray());
+        (await secretary.PostAsync($"/api/v1/tasks/{taskId}/receive")).Expect(HttpStatusCode.OK);
+        var received = (await secretary.GetAsync($"/api/v1/tasks/{taskId}")).Expect(HttpStatusCode.OK).Json;
+        Assert.Equal("canAssign", Can(received));
+        Assert.Contains(received["actions"]!["assignees"]!.AsArray(), a => a!["userName"]!.GetValue<string>() == "cadre");
+        Assert.Equal("", Can((await cadre.GetAsync($"/api/v1/tasks/{taskId}")).Expect(HttpStatusCode.OK).Json));
+        (await secretary.PostAsync($"/api/v1/tasks/{taskId}/assign", new { assignee = "cadre" })).Expect(HttpStatusCode.OK);
+        Assert.Equal("canComplete", Can((await cadre.GetAsync($"/api/v1/tasks/{taskId}")).Expect(HttpStatusCode.OK).Json));
+        (await cadre.PostAsync($"/api/v1/tasks/{taskId}/complete", new { result = "已办。" })).Expect(HttpStatusCode.OK);
+        Assert.Equal("canConfirm", Can((await secretary.GetAsync($"/api/v1/tasks/{taskId}")).Expect(HttpStatusCode.OK).Json));
+        (await secretary.PostAsync($"/api/v1/tasks/{taskId}/confirm")).Expect(HttpStatusCode.OK);
+        Assert.Equal("canMakeCase", Can((await secretary.GetAsync($"/api/v1/tasks/{taskId}")).Expect(HttpStatusCode.OK).Json));
+
+        // The issuer reads every task of the dispatch and may do none of the village's steps.
+        var seenByIssuer = (await dispatcher.GetAsync($"/api/v1/tasks/{tasks[DispatchApiTests.OtherVillage]}")).Expect(HttpStatusCode.OK).Json;
+        Assert.Equal("", Can(seenByIssuer));
+        // The other village's task is not this secretary's to read.
+        (await secretary.GetAsync($"/api/v1/tasks/{tasks[DispatchApiTests.OtherVillage]}")).Expect(HttpStatusCode.Forbidden);
+        (await secretary.GetAsync("/api/v1/tasks/999999")).Expect(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task SendBack_NeedsTheSecretary_AReason_AndCompletedWork()
     {
         var (_, taskId) = await ApprovedAsync("退回规则测试任务");

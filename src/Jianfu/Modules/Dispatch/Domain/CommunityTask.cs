@@ -72,9 +72,19 @@ internal sealed class CommunityTask : IVersioned
 
     public bool IsOverdue(DateOnly today) => IsOverdue(DueDate, Status, today);
 
+    public bool CanBeReceived => Status == CommunityTaskStatus.Pending;
+
+    /// <summary>Received work is given to a cadre; assigned work may be given to another.</summary>
+    public bool CanBeAssigned => Status is CommunityTaskStatus.Received or CommunityTaskStatus.Assigned;
+
+    public bool CanBeCompleted => Status == CommunityTaskStatus.Assigned;
+
+    /// <summary>Completed work waits for the secretary: confirmed, or sent back to be redone.</summary>
+    public bool AwaitsConfirmation => Status == CommunityTaskStatus.Completed;
+
     public Error? Receive(Dispatch dispatch, Actor actor, DateTime now)
     {
-        if (Status != CommunityTaskStatus.Pending)
+        if (!CanBeReceived)
         {
             return Refused("签收", "待签收");
         }
@@ -87,7 +97,7 @@ internal sealed class CommunityTask : IVersioned
 
     public Error? Assign(Dispatch dispatch, Actor actor, Actor assignee, DateTime now)
     {
-        if (Status is not (CommunityTaskStatus.Received or CommunityTaskStatus.Assigned))
+        if (!CanBeAssigned)
         {
             return Refused("交办", "已签收或已交办");
         }
@@ -102,7 +112,7 @@ internal sealed class CommunityTask : IVersioned
 
     public Error? Complete(Dispatch dispatch, Actor actor, string? result, StoredFile? attachment, DateTime now)
     {
-        if (Status != CommunityTaskStatus.Assigned)
+        if (!CanBeCompleted)
         {
             return Refused("办结", "已交办");
         }
@@ -132,7 +142,7 @@ internal sealed class CommunityTask : IVersioned
     /// </summary>
     public Error? SendBack(Dispatch dispatch, Actor actor, string? reason, DateTime now)
     {
-        if (Status != CommunityTaskStatus.Completed)
+        if (!AwaitsConfirmation)
         {
             return Refused("退回重办", "已办结待确认");
         }
@@ -152,7 +162,7 @@ internal sealed class CommunityTask : IVersioned
 
     public Error? Confirm(Dispatch dispatch, Actor actor, DateTime now)
     {
-        if (Status != CommunityTaskStatus.Completed)
+        if (!AwaitsConfirmation)
         {
             return Refused("确认", "已办结");
         }

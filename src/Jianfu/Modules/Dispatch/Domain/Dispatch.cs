@@ -91,7 +91,13 @@ internal sealed class Dispatch : IVersioned
     /// <summary>Out-of-list (justified) and major items need a collective decision record before approval.</summary>
     public bool NeedsCollectiveDecision => IsMajor || string.IsNullOrWhiteSpace(ScreeningCode);
 
+    /// <summary>Approval waits for the collective decision record (meeting date and outcome) this dispatch needs.</summary>
+    public bool AwaitsCollectiveDecision => NeedsCollectiveDecision && CollectiveDecisionDate is null;
+
     public bool IsOpenForEditing => Status is DispatchStatus.Draft or DispatchStatus.Returned;
+
+    /// <summary>The issuer may take it back until it is decided: a draft, under review or returned.</summary>
+    public bool CanBeWithdrawn => Status is DispatchStatus.Draft or DispatchStatus.UnderReview or DispatchStatus.Returned;
 
     public void Record(Actor actor, DateTime at, string action, string? note = null, CommunityTask? task = null) =>
         History.Add(new DispatchHistory { At = at, ActorId = actor.UserId, ActorName = actor.Name, Action = action, Note = note, Task = task });
@@ -233,7 +239,7 @@ internal sealed class Dispatch : IVersioned
 
     public Error? Withdraw(Actor actor, DateTime now, string? note)
     {
-        if (Status is not (DispatchStatus.Draft or DispatchStatus.UnderReview or DispatchStatus.Returned))
+        if (!CanBeWithdrawn)
         {
             return Refused("撤回", "草稿、待审核或已退回");
         }
