@@ -182,7 +182,7 @@ internal static class DispatchBenchmark
         int id;
         using (var scope = As(services, people.Dispatcher))
         {
-            var submitted = await scope.ServiceProvider.GetRequiredService<SubmitDispatch.Handler>().SubmitAsync(new SubmitDispatch.Request(
+            var submitted = await scope.ServiceProvider.GetRequiredService<SubmitDispatch.Handler>().HandleAsync(new SubmitDispatch.Request(
                 title, $"{title}:请结合网格走访入户宣传燃气安全,办理结果在系统中填写。", "XZ-13", [.. targets],
                 DateOnly.FromDateTime(DateTime.UtcNow.AddDays(20)).ToString("yyyy-MM-dd"), null), default);
             id = submitted.IsSuccess ? submitted.Value.Id : throw new InvalidOperationException(submitted.Error!.Message);

@@ -20,11 +20,11 @@ internal static class DispatchForm
 
     /// <summary>POST /dispatches/checks: the live check while typing; cookie-authenticated, antiforgery-validated, stores nothing.</summary>
     public static void MapLiveCheck(IEndpointRouteBuilder app) =>
-        app.MapPost("/dispatches/checks", async (HttpContext http, SubmitDispatch.Handler handler, CancellationToken ct) =>
+        app.MapPost("/dispatches/checks", async (HttpContext http, CheckDispatch.Handler handler, CancellationToken ct) =>
             {
                 var form = await http.Request.ReadFormAsync(ct);
                 var id = int.TryParse(form["id"], out var existing) ? existing : (int?)null;
-                var result = await handler.PreviewAsync(Read(form), id, ct);
+                var result = await handler.HandleAsync(Read(form), id, ct);
                 return result.IsSuccess
                     ? Results.Ok(new { checks = result.Value })
                     : Results.Ok(new { error = result.Error!.Message });

@@ -5,7 +5,11 @@ public static class DispatchModule
     public static IServiceCollection AddDispatchModule(this IServiceCollection services) => services
         .AddScoped<Contracts.IDispatchLookup, DispatchLookup>()
         .AddScoped<DispatchDemo>()
+        .AddScoped<DispatchPreparation>()
         .AddScoped<SubmitDispatch.Handler>()
+        .AddScoped<CheckDispatch.Handler>()
+        .AddScoped<SaveDispatchDraft.Handler>()
+        .AddScoped<ResubmitDispatch.Handler>()
         .AddScoped<GetDispatch.Handler>()
         .AddScoped<GetTask.Handler>()
         .AddScoped<ReviewDispatch.Handler>()
@@ -24,6 +28,9 @@ public static class DispatchModule
     public static void MapDispatchApi(this RouteGroupBuilder api)
     {
         SubmitDispatch.Map(api);
+        CheckDispatch.Map(api);
+        SaveDispatchDraft.Map(api);
+        ResubmitDispatch.Map(api);
         GetDispatch.Map(api);
         ReviewDispatch.Map(api);
         WithdrawDispatch.Map(api);
