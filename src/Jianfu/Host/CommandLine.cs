@@ -2,9 +2,6 @@ using Jianfu.Modules.Catalogue;
 using Jianfu.Modules.Organisation;
 using Jianfu.Platform.Database;
 using Jianfu.Platform.Errors;
-using Jianfu.Platform.Web;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jianfu.Host;
 

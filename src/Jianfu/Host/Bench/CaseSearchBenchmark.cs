@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Jianfu.Modules.Cases;
 using Jianfu.Platform.Bench;
 using Jianfu.Platform.Database;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jianfu.Host.Bench;
 

@@ -7,9 +7,7 @@ using Jianfu.Modules.Reports;
 using Jianfu.Platform.Bench;
 using Jianfu.Platform.Database;
 using Jianfu.Platform.Time;
-using Jianfu.Platform.Web;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jianfu.Host.Bench;
 
@@ -205,7 +203,7 @@ internal static class ReportsBenchmark
                 var district = (await sp.GetRequiredService<IOrganisationDirectory>().FindUnitAsync(Modules.Organisation.Contracts.DemoOrganisation.DistrictCode, default))!;
                 var today = TimeProvider.System.Today();
                 var watch = Stopwatch.StartNew();
-                var content = await sp.GetRequiredService<Bulletins.Handler>().ComposeAsync(district, today.AddDays(-31), today, default);
+                var content = await sp.GetRequiredService<BulletinComposer>().ComposeAsync(district, today.AddDays(-31), today, default);
                 if (run >= 0)
                 {
                     times.Add(watch.Elapsed.TotalMilliseconds);

@@ -1,5 +1,4 @@
 using Jianfu.Modules.Catalogue.Contracts;
-using Jianfu.Modules.Dispatch.Contracts;
 using Jianfu.Modules.Dispatch.Domain;
 using Jianfu.Modules.Organisation.Contracts;
 using Jianfu.Platform.Database;

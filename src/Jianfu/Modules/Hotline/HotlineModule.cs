@@ -13,10 +13,13 @@ public static class HotlineModule
         .AddScoped<ListOrders.Handler>()
         .AddScoped<TriageOrder.Handler>()
         .AddScoped<HandleOrder.Handler>()
-        .AddScoped<RoutingModels.Handler>()
+        .AddScoped<RoutingModels.WaitingOrders>()
+        .AddScoped<ListRoutingModels.Handler>()
+        .AddScoped<UploadRoutingModel.Handler>()
+        .AddScoped<ExportTrainingData.Handler>()
         .AddHostedService<DemoRoutingModel>();
 
-    public static void MapHotlinePages(this IEndpointRouteBuilder app) => RoutingModels.MapPages(app);
+    public static void MapHotlinePages(this IEndpointRouteBuilder app) => ExportTrainingData.MapPage(app);
 
     public static void MapHotlineApi(this RouteGroupBuilder api)
     {
@@ -24,6 +27,8 @@ public static class HotlineModule
         ListOrders.Map(api);
         TriageOrder.Map(api);
         HandleOrder.Map(api);
-        RoutingModels.Map(api);
+        ListRoutingModels.Map(api);
+        UploadRoutingModel.Map(api);
+        ExportTrainingData.Map(api);
     }
 }

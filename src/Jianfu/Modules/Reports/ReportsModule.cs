@@ -21,9 +21,17 @@ public static class ReportsModule
         .AddScoped<ListReports.Handler>()
         .AddScoped<HandleReport.Handler>()
         .AddSingleton(new MonitoringSchedule(config.GetValue("Jianfu:Reports:MonitoringContactMonths", 1), config.GetValue("Jianfu:Reports:MonitoringVisitMonths", 2)))
-        .AddScoped<MonitoringPoints.Handler>()
+        .AddScoped<MonitoringPointKeeper>()
+        .AddScoped<ListMonitoringPoints.Handler>()
+        .AddScoped<DesignateMonitoringPoint.Handler>()
+        .AddScoped<GetMonitoringPoint.Handler>()
+        .AddScoped<RecordMonitoringActivity.Handler>()
         .AddSingleton(new DeductionRule(config.GetValue("Jianfu:Reports:DeductionPerReport", 1m), config.GetValue("Jianfu:Reports:DeductionForOverdueRectification", 0.5m)))
-        .AddScoped<Bulletins.Handler>()
+        .AddScoped<BulletinComposer>()
+        .AddScoped<PreviewBulletin.Handler>()
+        .AddScoped<PublishBulletin.Handler>()
+        .AddScoped<GetBulletin.Handler>()
+        .AddScoped<ListBulletins.Handler>()
         .AddScoped<Dashboard.Handler>()
         .AddScoped<DepartmentDeductions>()
         .AddScoped<Contracts.IBurdenFigures>(sp => sp.GetRequiredService<DepartmentDeductions>());
@@ -35,8 +43,15 @@ public static class ReportsModule
         GetReportLocation.Map(api);
         ListReports.Map(api);
         HandleReport.Map(api);
-        MonitoringPoints.Map(api);
-        Bulletins.Map(api);
+        ListMonitoringPoints.Map(api);
+        DesignateMonitoringPoint.Map(api);
+        GetMonitoringPoint.Map(api);
+        RecordMonitoringActivity.Map(api);
+        PreviewBulletin.Map(api);
+        PublishBulletin.Map(api);
+        ListBulletins.Map(api);
+        GetBulletin.Map(api);
+        ExportBulletin.Map(api);
         Dashboard.Map(api);
         DepartmentDeductions.Map(api);
     }
@@ -44,7 +59,7 @@ public static class ReportsModule
     /// <summary>Outside /api/v1: the bulletin download for the pages (public, like the bulletin) and Open311 GeoReport v2.</summary>
     public static void MapReportsPages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/bulletins/{id:int}/export", Bulletins.ExportAsync).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/bulletins/{id:int}/export", ExportBulletin.HandleAsync).AllowAnonymous().ExcludeFromDescription();
         Open311.Open311Api.Map(app);
     }
 }

@@ -43,7 +43,7 @@ internal sealed class DemoRoutingModel(IServiceProvider services, IConfiguration
             var classifier = await Task.Run(() => RoutingClassifier.Train(rows, "demo-" + DateTime.UtcNow.ToString("yyyyMMdd")), stoppingToken);
             var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
             await RoutingModels.ActivateAsync(db, district.Value, classifier.Info, classifier.ToBytes(), DemoOrganisation.Actor, time.UtcNow(), stoppingToken);
-            var routed = await scope.ServiceProvider.GetRequiredService<RoutingModels.Handler>().RouteWaitingAsync(district.Value, stoppingToken);
+            var routed = await scope.ServiceProvider.GetRequiredService<RoutingModels.WaitingOrders>().RouteAsync(district.Value, stoppingToken);
             logger.LogInformation("Demo routing model {Version} active; {Orders} waiting orders routed", classifier.Info.Version, routed);
         }
         catch (OperationCanceledException)
