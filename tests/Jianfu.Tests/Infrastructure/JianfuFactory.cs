@@ -1,3 +1,5 @@
+using Jianfu.Modules.Catalogue;
+using Jianfu.Modules.Organisation;
 using Jianfu.Modules.Organisation.Contracts;
 using Jianfu.Modules.Organisation.Domain;
 using Jianfu.Platform.Database;
@@ -11,8 +13,10 @@ using Npgsql;
 namespace Jianfu.Tests.Infrastructure;
 
 /// <summary>
-/// The whole application over HTTP on a fresh database with the demo data: one SQLite file in a temporary
-/// directory, or one new database on the PostgreSQL server that scripts/test.sh starts.
+/// The whole application over HTTP on a fresh database: one SQLite file in a temporary directory, or one new database
+/// on the PostgreSQL server that scripts/test.sh starts. The test world is the demo district with its units,
+/// departments, accounts and catalogue, written by those modules' own demo code; the demo's dispatches, orders and
+/// cases are not there — each test makes what it needs (TestData).
 /// </summary>
 public abstract class JianfuFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -33,6 +37,7 @@ public abstract class JianfuFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Jianfu:Reports:PerTokenPerMinute", "20");
         builder.UseSetting("Jianfu:Auth:LoginsPerMinute", "100000");
         builder.UseSetting("Jianfu:DemoRoutingModel", "false");
+        builder.UseSetting("Jianfu:Demo", "false");
         builder.UseSetting("Jianfu:Open311:ApiKeys:0", Open311ApiKey);
         builder.UseSetting("Jianfu:Open311:PerKeyPerMinute", "60");
         if (PostgresConnectionString is { } cs)
@@ -41,10 +46,12 @@ public abstract class JianfuFactory : WebApplicationFactory<Program>, IAsyncLife
         }
     }
 
-    public virtual Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _ = Server;
-        return Task.CompletedTask;
+        using var scope = Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<OrganisationDemo>().SeedAsync(default);
+        await scope.ServiceProvider.GetRequiredService<CatalogueDemo>().SeedAsync(default);
     }
 
     public new virtual async Task DisposeAsync()

@@ -320,7 +320,7 @@ public abstract partial class HostileInputTests(JianfuFactory factory)
     public async Task PageForms_WithoutTheirAntiforgeryToken_GetAChinesePage_AndChangeNothing()
     {
         using var page = await PageClient.SignInAsync(factory, "secretary");
-        var taskId = await factory.WithDbAsync(db => Task.FromResult(db.CommunityTasks.Where(t => t.Status == Jianfu.Modules.Dispatch.Domain.CommunityTaskStatus.Confirmed).Select(t => t.Id).First()));
+        var taskId = await factory.TaskAsync(TaskStep.Confirmed, "表单攻击测试任务");
         var cases = await factory.WithDbAsync(db => Task.FromResult(db.Cases.Count()));
         foreach (var url in new[] { "/logout", "/dispatches/checks", "/dispatches/suggestions", $"/cases/from-task/{taskId}", "/inbox", $"/tasks/{taskId}" })
         {

@@ -8,8 +8,12 @@ namespace Jianfu.Tests.Modules.Cases;
 public abstract class CasesApiTests(JianfuFactory factory)
 {
     [Fact]
-    public async Task Search_FindsTheSimilarDemoCase_WithTheMatchedWordsMarked_AndEncodesEverythingElse()
+    public async Task Search_FindsTheSimilarCase_WithTheMatchedWordsMarked_AndEncodesEverythingElse()
     {
+        await factory.CaseAsync("电动自行车楼道充电屡禁不止", "楼道里电动车停放充电,飞线充电多,存在火灾隐患,劝导效果差。",
+            "在小区空地建集中充电棚,安装智能充电桩,按次收费;网格员夜间巡查,对飞线充电上门劝导。", "消防安全、电动自行车、充电");
+        await factory.CaseAsync("老旧小区加装电梯,低层住户反对", "小区6层无电梯,高层老人出行难,一二楼住户担心采光和噪音。",
+            "召集居民会议,请设计单位现场讲解方案,对一二楼住户给予补偿。", "加装电梯、居民协商");
         using var secretary = await factory.LoginAsync("secretary");
         var found = (await secretary.GetAsync("/api/v1/cases?q=" + Uri.EscapeDataString("楼道里电瓶车充电怎么管"))).Expect(HttpStatusCode.OK).Json;
         var first = found["hits"]![0]!;
@@ -42,8 +46,8 @@ public abstract class CasesApiTests(JianfuFactory factory)
     [Fact]
     public async Task AConfirmedTask_BecomesACase_InOneAction_Once()
     {
-        var taskId = await factory.WithDbAsync(db => db.CommunityTasks.Where(t => t.Status == Jianfu.Modules.Dispatch.Domain.CommunityTaskStatus.Confirmed && t.CommunityCode == "330602108200").Select(t => t.Id).FirstAsync());
-        var notConfirmed = await factory.WithDbAsync(db => db.CommunityTasks.Where(t => t.Status != Jianfu.Modules.Dispatch.Domain.CommunityTaskStatus.Confirmed && t.CommunityCode == "330602108200").Select(t => t.Id).FirstAsync());
+        var taskId = await factory.TaskAsync(TaskStep.Confirmed, "转为案例的任务");
+        var notConfirmed = await factory.TaskAsync(TaskStep.Completed, "尚未确认的任务");
         using var secretary = await factory.LoginAsync("secretary");
         (await secretary.PostAsync($"/api/v1/cases/from-task/{notConfirmed}")).Expect(HttpStatusCode.NotFound);
         using (var other = await factory.LoginAsync("dispatcher"))

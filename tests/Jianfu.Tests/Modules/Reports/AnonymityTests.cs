@@ -156,6 +156,7 @@ public abstract class AnonymityTests(JianfuFactory factory)
     {
         using var keeper = await factory.LoginAsync("catalogue");
         var token = (await keeper.GetAsync("/api/v1/report-locations/330602108200")).Expect(HttpStatusCode.OK).Json.Str("token");
+        await factory.TaskAsync(TaskStep.Received, "本村的一项任务");
         var titles = await factory.WithDbAsync(db => Task.FromResult(db.CommunityTasks.Where(t => t.CommunityCode == "330602108200").Select(t => new { t.Id, t.Dispatch!.Title }).ToList()));
         Assert.NotEmpty(titles);
 

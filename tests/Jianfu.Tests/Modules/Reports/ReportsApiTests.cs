@@ -101,7 +101,7 @@ public abstract class ReportsApiTests(JianfuFactory factory)
     [Fact]
     public async Task ClosedLoop_HandlerVerifiesAndRequestsRectification_TheBodyResponds_WithoutEverSeeingTheReporter()
     {
-        var taskId = await factory.WithDbAsync(db => db.CommunityTasks.Where(t => t.CommunityCode == "330602108200").Select(t => t.Id).FirstAsync());
+        var taskId = await factory.TaskAsync(TaskStep.Received, "入户拍照留痕的任务");
         var token = await TokenAsync("330602108200");
         using var anonymous = factory.Anonymous();
         var receipt = (await anonymous.PostAsync("/api/v1/reports", new
