@@ -26,6 +26,9 @@ public abstract class JianfuFactory : WebApplicationFactory<Program>, IAsyncLife
 
     public abstract DatabaseProvider Provider { get; }
 
+    /// <summary>The whole demo, as `dotnet run` writes it on first start (only the demo's own tests want it).</summary>
+    protected virtual bool WholeDemo => false;
+
     protected virtual string? PostgresConnectionString => null;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -37,7 +40,7 @@ public abstract class JianfuFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Jianfu:Reports:PerTokenPerMinute", "20");
         builder.UseSetting("Jianfu:Auth:LoginsPerMinute", "100000");
         builder.UseSetting("Jianfu:DemoRoutingModel", "false");
-        builder.UseSetting("Jianfu:Demo", "false");
+        builder.UseSetting("Jianfu:Demo", WholeDemo ? "true" : "false");
         builder.UseSetting("Jianfu:Open311:ApiKeys:0", Open311ApiKey);
         builder.UseSetting("Jianfu:Open311:PerKeyPerMinute", "60");
         if (PostgresConnectionString is { } cs)
@@ -49,6 +52,11 @@ public abstract class JianfuFactory : WebApplicationFactory<Program>, IAsyncLife
     public virtual async Task InitializeAsync()
     {
         _ = Server;
+        if (WholeDemo)
+        {
+            return;
+        }
+
         using var scope = Services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<OrganisationDemo>().SeedAsync(default);
         await scope.ServiceProvider.GetRequiredService<CatalogueDemo>().SeedAsync(default);
@@ -120,16 +128,21 @@ public abstract class JianfuFactory : WebApplicationFactory<Program>, IAsyncLife
     }
 }
 
-public sealed class SqliteFactory : JianfuFactory
+public class SqliteFactory : JianfuFactory
 {
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class SqliteDemoFactory : SqliteFactory
+{
+    protected override bool WholeDemo => true;
 }
 
 /// <summary>
 /// PostgreSQL from JIANFU_TEST_POSTGRES (set by scripts/test.sh). Without it the tests fail with a clear message,
 /// so that a missing server is never mistaken for a pass.
 /// </summary>
-public sealed class PostgresFactory : JianfuFactory
+public class PostgresFactory : JianfuFactory
 {
     private readonly string _database = "jianfu_test_" + Guid.NewGuid().ToString("N")[..12];
 
@@ -153,4 +166,9 @@ public sealed class PostgresFactory : JianfuFactory
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
         await drop.ExecuteNonQueryAsync();
     }
+}
+
+public sealed class PostgresDemoFactory : PostgresFactory
+{
+    protected override bool WholeDemo => true;
 }
