@@ -26,7 +26,7 @@ internal static class DispatchForm
                 var id = int.TryParse(form["id"], out var existing) ? existing : (int?)null;
                 var result = await handler.HandleAsync(Read(form), id, ct);
                 return result.IsSuccess
-                    ? Results.Ok(new { checks = result.Value })
+                    ? Results.Ok(new { checks = result.Value.Checks })
                     : Results.Ok(new { error = result.Error!.Message });
             })
             .RequireAuthorization()

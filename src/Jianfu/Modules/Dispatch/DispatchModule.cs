@@ -8,6 +8,7 @@ public static class DispatchModule
         .AddScoped<DispatchPreparation>()
         .AddScoped<SubmitDispatch.Handler>()
         .AddScoped<CheckDispatch.Handler>()
+        .AddScoped<GetDispatchForm.Handler>()
         .AddScoped<SaveDispatchDraft.Handler>()
         .AddScoped<ResubmitDispatch.Handler>()
         .AddScoped<GetDispatch.Handler>()

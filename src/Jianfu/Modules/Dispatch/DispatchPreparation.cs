@@ -23,7 +23,8 @@ internal sealed record PreparedDispatch(
     DateOnly? Due,
     IReadOnlyList<UnitInfo> Communities,
     IReadOnlyList<UserRef> CoAssignees,
-    IReadOnlyList<GateCheck> Checks)
+    IReadOnlyList<GateCheck> Checks,
+    CodeSuggestions Suggestions)
 {
     /// <summary>A new dispatch of the user's department, still a draft.</summary>
     public DispatchEntity NewDispatch(CurrentUser user, DateTime now) => new()
@@ -176,13 +177,15 @@ internal sealed class DispatchPreparation(
         var code = PreparedDispatch.Clean(r.ScreeningCode)?.ToUpperInvariant();
         var item = code is null ? null : await catalogue.FindPublishedAsync(grant.Unit.DistrictId, code, ct);
         var ids = communities.Value.Select(c => c.Id).ToList();
+        // Asked once: the items the text matches (shown while drafting), and how well the chosen item is among them (the gate's code-mismatch check).
+        var suggestions = await catalogue.SuggestAsync(grant.Unit.DistrictId, title + "\n" + content, item is null ? null : code, ct);
         var input = new GateInput(
             title, content, code, item, r.Justification, due, r.UrgencyReason, today,
             await FindNearDuplicates.RecentAsync(db, ids, title + "\n" + content, excludingDispatchId, today, ct),
             await WeeklyLoadAsync(communities.Value, today, ct),
             config.GetValue("Jianfu:Gate:WeeklyTaskThreshold", 10),
-            item is null ? null : await catalogue.SuggestAsync(grant.Unit.DistrictId, title + "\n" + content, code, ct));
-        return new PreparedDispatch(grant, title, content, code, item, due, communities.Value, coAssignees, AccessGate.Run(input, calendar));
+            item is null ? null : suggestions);
+        return new PreparedDispatch(grant, title, content, code, item, due, communities.Value, coAssignees, AccessGate.Run(input, calendar), suggestions);
     }
 
     /// <summary>Community codes, or a township code meaning "all communities of the township".</summary>

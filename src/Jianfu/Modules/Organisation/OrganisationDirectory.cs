@@ -72,6 +72,13 @@ internal sealed class OrganisationDirectory(JianfuDbContext db) : IOrganisationD
             .Distinct()
             .ToListAsync(ct);
 
+    public async Task<IReadOnlyList<UserRef>> UsersOfDepartmentsAsync(IReadOnlyCollection<int> departmentIds, CancellationToken ct) =>
+        await db.RoleGrants.AsNoTracking()
+            .Where(g => g.DepartmentId != null && departmentIds.Contains(g.DepartmentId.Value))
+            .Join(db.Users.Where(u => u.IsActive), g => g.UserId, u => u.Id, (g, u) => new UserRef(u.Id, u.UserName!, u.DisplayName))
+            .Distinct()
+            .ToListAsync(ct);
+
     public async Task<UserRef?> FindUserAsync(string userNameOrId, CancellationToken ct)
     {
         var normalized = userNameOrId.ToUpperInvariant();

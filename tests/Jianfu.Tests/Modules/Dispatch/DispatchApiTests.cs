@@ -56,6 +56,21 @@ public abstract class DispatchApiTests(JianfuFactory factory)
         Assert.Equal(before, await CountDispatchesAsync());
     }
 
+    [Fact]
+    public async Task Check_WithoutACode_SaysItIsBlocked_AndNamesTheItemsTheTextMatches_StoringNothing()
+    {
+        using var dispatcher = await factory.LoginAsync("dispatcher");
+        var before = await CountDispatchesAsync();
+        var request = DispatchApiTests.InList("集中受理老年优待证申请");
+        var body = System.Text.Json.Nodes.JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(request))!;
+        body["screeningCode"] = null;
+        body["content"] = "请各村在本周集中受理年满60周岁老年人的老年优待证申请,材料统一转报区民政局。";
+        var reply = (await dispatcher.PostAsync("/api/v1/dispatches/check", body)).Expect(HttpStatusCode.OK).Json;
+        Assert.Contains(reply.Items("checks"), c => c.Str("rule") == "screening-code-missing" && c.Str("severity") == "Block");
+        Assert.Equal("XZ-01-01", reply.Items("suggestions").First().Str("screeningCode"));
+        Assert.Equal(before, await CountDispatchesAsync());
+    }
+
     [Theory]
     [InlineData("NO-SUCH-CODE", "screening-code-unknown")]
     [InlineData("XZ-06-03", "screening-code-retired")]

@@ -70,6 +70,9 @@ public interface IOrganisationDirectory
     /// <summary>Users holding a role in a department (e.g. the staff of the body a task was rerouted to).</summary>
     Task<IReadOnlyList<UserRef>> UsersOfDepartmentAsync(int departmentId, CancellationToken ct);
 
+    /// <summary>Users holding a role in any of these departments: one query for all the departments of a unit.</summary>
+    Task<IReadOnlyList<UserRef>> UsersOfDepartmentsAsync(IReadOnlyCollection<int> departmentIds, CancellationToken ct);
+
     Task<UserRef?> FindUserAsync(string userNameOrId, CancellationToken ct);
 }
 
