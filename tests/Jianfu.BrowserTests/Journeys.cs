@@ -314,11 +314,17 @@ public sealed partial class Journeys(BrowserFixture app)
     [Fact]
     public async Task H_CentreTriagesAHotlineOrder_AndTheSecretaryTurnsATaskIntoACaseAndFindsIt()
     {
-        // No model in the journeys: the demo orders wait in the triage queue.
+        // No model in the journeys: a new order waits in the triage queue. The task was done and confirmed before.
+        var arrange = new Arrange(app.BaseUrl);
+        var order = "我母亲今年满60岁了,想办理老年人优待证,请问村里能不能代办(浏览器测试)";
+        await arrange.OrderAsync(order);
+        var task = "台风后农户房屋安全排查(浏览器测试)";
+        await arrange.ConfirmedTaskAsync(task, "请对台风后墙体开裂、屋面渗漏的农户房屋逐户排查,发现隐患当日报镇村建办复核。", "XZ-12",
+            "已排查全村128户,发现2户墙体开裂,已报镇村建办复核。");
         var centre = await LoginAsync("district-reviewer");
         await centre.Locator("nav.menu").GetByRole(AriaRole.Link, new() { Name = "12345工单" }).ClickAsync();
         await Assertions.Expect(centre.GetByRole(AriaRole.Link, new() { Name = "人工分拨", Exact = true })).ToHaveClassAsync("active");
-        await centre.GetByRole(AriaRole.Link).Filter(new() { HasText = "老年人优待证" }).ClickAsync();
+        await centre.GetByRole(AriaRole.Link).Filter(new() { HasText = order[..20] }).ClickAsync();
         await Assertions.Expect(centre.Locator(".facts")).ToContainTextAsync("尚无分拨模型");
         await centre.GetByLabel("清单事项编码或责任部门").FillAsync("XZ-01-01 办理老年优待证");
         await centre.GetByRole(AriaRole.Button, new() { Name = "分拨", Exact = true }).ClickAsync();
@@ -329,22 +335,22 @@ public sealed partial class Journeys(BrowserFixture app)
         var secretary = await LoginAsync("secretary", phone: true);
         await secretary.GotoAsync("/inbox");
         await secretary.GetByRole(AriaRole.Link).Filter(new() { HasText = "12345 工单" }).ClickAsync();
-        await secretary.GetByRole(AriaRole.Link).Filter(new() { HasText = "老年人优待证" }).ClickAsync();
+        await secretary.GetByRole(AriaRole.Link).Filter(new() { HasText = order[..20] }).ClickAsync();
         await secretary.GetByLabel("办理结果").FillAsync("已电话联系老人,明天上门收集材料。");
         await secretary.GetByRole(AriaRole.Button, new() { Name = "办结" }).ClickAsync();
         await Assertions.Expect(secretary.Locator(".badge")).ToContainTextAsync("已办结");
 
         await secretary.GotoAsync("/inbox?status=all");
-        await secretary.GetByRole(AriaRole.Link).Filter(new() { HasText = "开展汛后农村房屋安全隐患排查" }).ClickAsync();
+        await secretary.GetByRole(AriaRole.Link).Filter(new() { HasText = task }).ClickAsync();
         await secretary.GetByRole(AriaRole.Button, new() { Name = "转为案例(社区百事能)" }).ClickAsync();
-        await Assertions.Expect(secretary.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("开展汛后农村房屋安全隐患排查");
+        await Assertions.Expect(secretary.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(task);
         await Assertions.Expect(secretary.Locator(".card")).ToContainTextAsync("已排查全村128户");
 
         await secretary.GotoAsync("/cases");
         await secretary.GetByLabel("查找案例").FillAsync("台风后房屋墙体开裂");
         await secretary.GetByRole(AriaRole.Button, new() { Name = "查找" }).ClickAsync();
         var first = secretary.Locator(".case-hits li").First;
-        await Assertions.Expect(first).ToContainTextAsync("开展汛后农村房屋安全隐患排查");
+        await Assertions.Expect(first).ToContainTextAsync(task);
         await Assertions.Expect(first.Locator("mark").First).ToBeVisibleAsync();
         await ShotAsync(secretary, "h-case-search-phone");
     }

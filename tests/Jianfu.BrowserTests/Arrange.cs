@@ -1,0 +1,54 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace Jianfu.BrowserTests;
+
+/// <summary>
+/// What a journey needs before its person starts, made through the API as the people before them would have made it
+/// (the journey itself then clicks and types). Nothing here leans on the demo's records: only on its accounts.
+/// </summary>
+public sealed class Arrange(string baseUrl)
+{
+    private async Task<HttpClient> AsAsync(string userName)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        var login = await http.PostAsJsonAsync("/api/v1/auth/login", new { userName, password = "Demo-2026" });
+        login.EnsureSuccessStatusCode();
+        var token = (await login.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return http;
+    }
+
+    private static async Task<JsonNode> SendAsync(HttpClient http, string url, object body)
+    {
+        using var response = await http.PostAsJsonAsync(url, body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{url}: {(int)response.StatusCode} {text}");
+        return JsonNode.Parse(text)!;
+    }
+
+    /// <summary>A 12345 order of 富盛村 the centre received; with no routing model it waits in triage.</summary>
+    public async Task OrderAsync(string text)
+    {
+        using var centre = await AsAsync("district-reviewer");
+        await SendAsync(centre, "/api/v1/hotline/orders", new { externalId = $"B-{Guid.NewGuid():N}"[..20], text, communityCode = "330602108200", receivedAt = (DateTime?)null });
+    }
+
+    /// <summary>A task of 富盛村 approved by the township, done by its cadre with <paramref name="result"/> and confirmed by its secretary.</summary>
+    public async Task ConfirmedTaskAsync(string title, string content, string code, string result)
+    {
+        using var dispatcher = await AsAsync("dispatcher");
+        var due = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(14).ToString("yyyy-MM-dd");
+        var id = (await SendAsync(dispatcher, "/api/v1/dispatches", new { title, content, screeningCode = code, targets = new[] { "330602108200" }, dueDate = due, justification = (string?)null }))["id"]!.GetValue<int>();
+        using var reviewer = await AsAsync("reviewer");
+        var approved = await SendAsync(reviewer, $"/api/v1/dispatches/{id}/decision", new { decision = "approve", reason = "同意", rerouteTo = (string?)null });
+        var task = approved["targets"]!.AsArray().Single()!["taskId"]!.GetValue<int>();
+        using var secretary = await AsAsync("secretary");
+        using var cadre = await AsAsync("cadre");
+        await SendAsync(secretary, $"/api/v1/tasks/{task}/receive", new { });
+        await SendAsync(secretary, $"/api/v1/tasks/{task}/assign", new { assignee = "cadre" });
+        await SendAsync(cadre, $"/api/v1/tasks/{task}/complete", new { result });
+        await SendAsync(secretary, $"/api/v1/tasks/{task}/confirm", new { });
+    }
+}
