@@ -12,6 +12,7 @@ public static class CatalogueModule
         .AddScoped<ListVersions.Handler>()
         .AddScoped<SearchItems.Handler>()
         .AddScoped<DiffVersions.Handler>()
+        .AddScoped<ExportCatalogue.Handler>()
         .AddScoped<CreateDraftVersion.Handler>()
         .AddScoped<PublishVersion.Handler>()
         .AddScoped<SaveItem.Handler>()
@@ -40,5 +41,5 @@ public static class CatalogueModule
 
     /// <summary>Downloads for the pages (cookie sign-in): the API's export needs a bearer token.</summary>
     public static void MapCataloguePages(this IEndpointRouteBuilder app) =>
-        app.MapGet("/catalogue/export/{id:int}", ExportCatalogue.HandleAsync).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/catalogue/export/{id:int}", (int id, ExportCatalogue.Handler handler, CancellationToken ct) => handler.HandleAsync(id, ct)).AllowAnonymous().ExcludeFromDescription();
 }

@@ -24,28 +24,31 @@ internal static class ExportCatalogue
         return stream.ToArray();
     }
 
-    public static async Task<IResult> HandleAsync(int id, JianfuDbContext db, CatalogueAccess access, CancellationToken ct)
+    public sealed class Handler(JianfuDbContext db, CatalogueAccess access)
     {
-        var version = await db.CatalogueVersions.AsNoTracking().Include(v => v.Items).FirstOrDefaultAsync(v => v.Id == id, ct);
-        if (version is null)
+        public async Task<IResult> HandleAsync(int id, CancellationToken ct)
         {
-            return Error.NotFound($"清单版本{id}不存在。").ToProblem();
-        }
-
-        if (version.Status == VersionStatus.Draft)
-        {
-            var keeper = await access.RequireKeeperAsync(version.DistrictId, ct);
-            if (!keeper.IsSuccess)
+            var version = await db.CatalogueVersions.AsNoTracking().Include(v => v.Items).FirstOrDefaultAsync(v => v.Id == id, ct);
+            if (version is null)
             {
-                return keeper.Error!.ToProblem();
+                return Error.NotFound($"清单版本{id}不存在。").ToProblem();
             }
-        }
 
-        return Results.File(await ToXlsxAsync(version.Items, ct), ContentType, $"事项清单-{version.Year}.xlsx");
+            if (version.Status == VersionStatus.Draft)
+            {
+                var keeper = await access.RequireKeeperAsync(version.DistrictId, ct);
+                if (!keeper.IsSuccess)
+                {
+                    return keeper.Error!.ToProblem();
+                }
+            }
+
+            return Results.File(await ToXlsxAsync(version.Items, ct), ContentType, $"事项清单-{version.Year}.xlsx");
+        }
     }
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapGet("/catalogue/versions/{id:int}/export", HandleAsync)
+        api.MapGet("/catalogue/versions/{id:int}/export", (int id, Handler handler, CancellationToken ct) => handler.HandleAsync(id, ct))
             .WithName("ExportCatalogueVersion")
             .WithSummary("导出清单版本为 Excel (.xlsx),列名为中文,可修改后导回草稿")
             .Produces(StatusCodes.Status200OK, contentType: ContentType);

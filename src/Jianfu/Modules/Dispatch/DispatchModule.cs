@@ -13,6 +13,7 @@ public static class DispatchModule
         .AddScoped<ResubmitDispatch.Handler>()
         .AddScoped<GetDispatch.Handler>()
         .AddScoped<GetTask.Handler>()
+        .AddScoped<DownloadAttachment.Handler>()
         .AddScoped<ReviewDispatch.Handler>()
         .AddScoped<WithdrawDispatch.Handler>()
         .AddScoped<ListReviewQueue.Handler>()
@@ -53,6 +54,6 @@ public static class DispatchModule
     {
         DispatchForm.MapLiveCheck(app);
         DispatchForm.MapLiveSuggestions(app);
-        app.MapGet("/tasks/{taskId:int}/attachment", DownloadAttachment.HandleAsync).RequireAuthorization().ExcludeFromDescription();
+        app.MapGet("/tasks/{taskId:int}/attachment", (int taskId, DownloadAttachment.Handler handler, CancellationToken ct) => handler.HandleAsync(taskId, ct)).RequireAuthorization().ExcludeFromDescription();
     }
 }
