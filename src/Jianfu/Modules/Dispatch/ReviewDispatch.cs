@@ -1,4 +1,5 @@
 using System.Globalization;
+using Jianfu.Modules.Dispatch.Data;
 using Jianfu.Modules.Notifications.Contracts;
 using Jianfu.Modules.Organisation.Contracts;
 using Jianfu.Platform.Database;
@@ -97,16 +98,22 @@ internal static class ReviewDispatch
                 return error;
             }
 
-            if (dispatch.Status == Domain.DispatchStatus.Approved)
+            if (dispatch.Status != Domain.DispatchStatus.Approved)
             {
-                await TellSecretariesAsync(dispatch, ct);
+                return await db.TrySaveAsync(ct) is { } notSaved ? notSaved : DispatchView.From(dispatch, time.Today());
             }
 
-            if (await db.TrySaveAsync(ct) is { } notSaved)
+            // The decision, its messages and the tasks it creates are saved together or not at all; the tasks go in bulk.
+            await TellSecretariesAsync(dispatch, ct);
+            var issued = IssuedTasks.TakeFrom(db, dispatch);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            if (await db.TrySaveAsync(ct) is { } lost)
             {
-                return notSaved;
+                return lost;
             }
 
+            await issued.WriteAsync(db, ct);
+            await transaction.CommitAsync(ct);
             return DispatchView.From(dispatch, time.Today());
         }
 

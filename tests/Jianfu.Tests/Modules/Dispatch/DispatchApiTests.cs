@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Jianfu.Modules.Organisation.Contracts;
 using Jianfu.Tests.Infrastructure;
 
@@ -266,6 +267,32 @@ public abstract class DispatchApiTests(JianfuFactory factory)
         Assert.Equal(15, targets.Count);
         Assert.All(targets, t => Assert.Equal("Pending", t.Str("status")));
         Assert.All(targets, t => Assert.StartsWith(Township, t.Str("unitCode")));
+    }
+
+    [Fact]
+    public async Task ApprovingADistrictWideDispatch_IssuesOneTaskPerCommunity_EachWithItsOwnHistory()
+    {
+        using var department = await factory.LoginAsync("district-dispatcher");
+        string[] townships = ["330602001", "330602002", "330602016", Township];
+        var id = (await department.PostAsync("/api/v1/dispatches", InList($"全区任务{Guid.NewGuid():N}"[..12], townships))).Expect(HttpStatusCode.Created).Json.Int("id");
+        using var reviewer = await factory.LoginAsync("district-reviewer");
+        var approved = (await reviewer.PostAsync($"/api/v1/dispatches/{id}/decision", new { decision = "approve", reason = "同意", rerouteTo = (string?)null }))
+            .Expect(HttpStatusCode.OK).Json;
+        var communities = await factory.WithDbAsync(db => db.Units.CountAsync(u => u.Level == UnitLevel.Community));
+        // More communities than one INSERT of the approval takes: the tasks are written in several statements.
+        Assert.True(communities > 40, $"{communities} communities");
+        var taskIds = approved.Items("targets").Select(t => t.Int("taskId")).ToList();
+        Assert.Equal(communities, taskIds.Distinct().Count());
+        var issued = await factory.WithDbAsync(db => db.DispatchHistory.Where(h => h.DispatchId == id && h.Action == "下发至村(社区)")
+            .Select(h => new { h.TaskId, h.Note }).ToListAsync());
+        Assert.Equal(taskIds.Order(), issued.Select(h => h.TaskId!.Value).Order());
+        var names = await factory.WithDbAsync(db => db.CommunityTasks.Where(t => t.DispatchId == id).ToDictionaryAsync(t => t.Id, t => t.CommunityName));
+        Assert.All(issued, h => Assert.Equal(names[h.TaskId!.Value], h.Note));
+        using var secretary = await factory.LoginAsync("secretary");
+        var mine = taskIds.Single(t => names[t] == "富盛村委会");
+        var task = (await secretary.GetAsync($"/api/v1/tasks/{mine}")).Expect(HttpStatusCode.OK).Json;
+        Assert.Equal(("Pending", "canReceive"), (task.Str("status"), task["actions"]!["canReceive"]!.GetValue<bool>() ? "canReceive" : ""));
+        (await secretary.PostAsync($"/api/v1/tasks/{mine}/receive")).Expect(HttpStatusCode.OK);
     }
 
     [Fact]
