@@ -26,19 +26,22 @@ internal static class GetDispatch
                 return Error.NotFound($"派单{id}不存在。");
             }
 
-            var visible = await VisibleCommunitiesAsync(dispatch, ct);
+            var user = await current.GetAsync(ct);
+            var reviewUnit = (await directory.FindUnitAsync(dispatch.ReviewUnitId, ct))!;
+            var visible = await VisibleCommunitiesAsync(dispatch, user, reviewUnit, ct);
             if (!visible.IsSuccess)
             {
                 return visible.Error!;
             }
 
-            return DispatchView.From(dispatch, time.Today(), visible.Value.All ? null : visible.Value.Communities) with { Actions = await ActionsAsync(dispatch, ct) };
+            return DispatchView.From(dispatch, time.Today(), visible.Value.All ? null : visible.Value.Communities) with
+            {
+                Actions = await ActionsAsync(dispatch, user, reviewUnit, ct),
+            };
         }
 
-        private async Task<DispatchActions> ActionsAsync(DispatchEntity dispatch, CancellationToken ct)
+        private async Task<DispatchActions> ActionsAsync(DispatchEntity dispatch, CurrentUser user, UnitInfo reviewUnit, CancellationToken ct)
         {
-            var user = await current.GetAsync(ct);
-            var reviewUnit = (await directory.FindUnitAsync(dispatch.ReviewUnitId, ct))!;
             var canReview = dispatch.Status == Domain.DispatchStatus.UnderReview && DispatchAccess.IsReviewer(user, reviewUnit);
             return new DispatchActions(
                 canReview, dispatch.CanBeWithdrawn && DispatchAccess.IsIssuer(user, dispatch), dispatch.AwaitsCollectiveDecision,
@@ -46,10 +49,12 @@ internal static class GetDispatch
         }
 
         /// <summary>All of it for the issuer, reviewers, the rerouted body, co-assignees and district oversight; a community sees its own part.</summary>
-        public async Task<Result<(bool All, IReadOnlySet<int> Communities)>> VisibleCommunitiesAsync(DispatchEntity dispatch, CancellationToken ct)
+        public async Task<Result<(bool All, IReadOnlySet<int> Communities)>> VisibleCommunitiesAsync(DispatchEntity dispatch, CancellationToken ct) =>
+            await VisibleCommunitiesAsync(dispatch, await current.GetAsync(ct), (await directory.FindUnitAsync(dispatch.ReviewUnitId, ct))!, ct);
+
+        private async Task<Result<(bool All, IReadOnlySet<int> Communities)>> VisibleCommunitiesAsync(
+            DispatchEntity dispatch, CurrentUser user, UnitInfo reviewUnit, CancellationToken ct)
         {
-            var user = await current.GetAsync(ct);
-            var reviewUnit = (await directory.FindUnitAsync(dispatch.ReviewUnitId, ct))!;
             if (DispatchAccess.IsIssuer(user, dispatch) || DispatchAccess.IsReviewer(user, reviewUnit) ||
                 DispatchAccess.IsReroutedBody(user, dispatch) || DispatchAccess.IsCoAssignee(user, dispatch) ||
                 DispatchAccess.IsOverseer(user, reviewUnit))
