@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Jianfu.Host.Demo;
+using Jianfu.Modules.Assessment;
 using Jianfu.Modules.Cases;
 using Jianfu.Modules.Catalogue;
 using Jianfu.Modules.Dispatch;
@@ -98,7 +99,7 @@ public static class JianfuHost
         // Chinese text goes out as text, not as &#x…; entities: a third of the bytes on a village phone.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddCascadingAuthenticationState();
-        services.AddOrganisationModule().AddNotificationsModule().AddCatalogueModule().AddDispatchModule().AddReportsModule(config).AddHotlineModule().AddCasesModule();
+        services.AddOrganisationModule().AddNotificationsModule().AddCatalogueModule().AddDispatchModule().AddReportsModule(config).AddHotlineModule().AddCasesModule().AddAssessmentModule();
         services.AddSingleton<Platform.Files.AttachmentStore>();
         services.AddScoped<Platform.Layout.MyWork>();
         services.AddScoped<DemoData>();
@@ -154,6 +155,7 @@ public static class JianfuHost
         api.MapReportsApi();
         api.MapHotlineApi();
         api.MapCasesApi();
+        api.MapAssessmentApi();
         api.MapNotificationsApi();
 
         app.MapRazorComponents<Shell.App>();

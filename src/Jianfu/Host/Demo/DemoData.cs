@@ -1,3 +1,4 @@
+using Jianfu.Modules.Assessment;
 using Jianfu.Modules.Cases;
 using Jianfu.Modules.Catalogue;
 using Jianfu.Modules.Dispatch;
@@ -8,9 +9,9 @@ namespace Jianfu.Host.Demo;
 
 /// <summary>
 /// Demo data for an empty database, each module writing its own through its own code, in the order they build on each
-/// other: the district and its accounts, the catalogue, dispatches under it, 12345 orders, cases.
+/// other: the district and its accounts, the catalogue, dispatches under it, 12345 orders, cases, and assessment (which reads the others' figures).
 /// </summary>
-internal sealed class DemoData(OrganisationDemo organisation, CatalogueDemo catalogue, DispatchDemo dispatch, HotlineDemo hotline, CasesDemo cases)
+internal sealed class DemoData(OrganisationDemo organisation, CatalogueDemo catalogue, DispatchDemo dispatch, HotlineDemo hotline, CasesDemo cases, AssessmentDemo assessment)
 {
     /// <returns>Whether the demo was written (false when the database already holds units).</returns>
     public async Task<bool> SeedIfEmptyAsync(CancellationToken ct)
@@ -25,6 +26,7 @@ internal sealed class DemoData(OrganisationDemo organisation, CatalogueDemo cata
         await dispatch.SeedAsync(ct);
         await hotline.SeedAsync(ct);
         await cases.SeedAsync(ct);
+        await assessment.SeedAsync(ct);
         await organisation.MarkSeededAsync(ct);
         return true;
     }

@@ -1,7 +1,64 @@
 namespace Jianfu.Modules.Assessment;
 
-/// <summary>
-/// The assessment module (issue #13). Only its domain rules exist so far (README.md): nothing is registered or mapped
-/// until its tables, use cases and pages are built.
-/// </summary>
-public static class AssessmentModule;
+public static class AssessmentModule
+{
+    public static IServiceCollection AddAssessmentModule(this IServiceCollection services) => services
+        .AddScoped<AssessmentAccess>()
+        .AddScoped<ScoreRunner>()
+        .AddSingleton<SubmitRating.Limits>()
+        .AddScoped<AssessmentDemo>()
+        .AddScoped<CreateIndicatorSet.Handler>()
+        .AddScoped<ListIndicatorSets.Handler>()
+        .AddScoped<GetIndicatorSet.Handler>()
+        .AddScoped<AddIndicator.Handler>()
+        .AddScoped<RemoveIndicator.Handler>()
+        .AddScoped<SetScheme.Handler>()
+        .AddScoped<PublishIndicatorSet.Handler>()
+        .AddScoped<CompareIndicatorSets.Handler>()
+        .AddScoped<ScoreIndicator.Handler>()
+        .AddScoped<GetRankings.Handler>()
+        .AddScoped<PublishRankings.Handler>()
+        .AddScoped<GetUnitResult.Handler>()
+        .AddScoped<GetCadreBoard.Handler>()
+        .AddScoped<GetRatingPoster.Handler>()
+        .AddScoped<SetRatingQuestions.Handler>()
+        .AddScoped<SubmitRating.Handler>()
+        .AddScoped<CreateBallot.Handler>()
+        .AddScoped<CastBallot.Handler>()
+        .AddScoped<GetBallot.Handler>()
+        .AddScoped<CreateInspectionPlan.Handler>()
+        .AddScoped<AddPlanItem.Handler>()
+        .AddScoped<PublishInspectionPlan.Handler>()
+        .AddScoped<GetInspectionPlan.Handler>()
+        .AddScoped<RecordInspectionApproval.Handler>()
+        .AddScoped<RecordInspectionVisit.Handler>();
+
+    public static void MapAssessmentApi(this RouteGroupBuilder api)
+    {
+        CreateIndicatorSet.Map(api);
+        ListIndicatorSets.Map(api);
+        GetIndicatorSet.Map(api);
+        AddIndicator.Map(api);
+        RemoveIndicator.Map(api);
+        SetScheme.Map(api);
+        PublishIndicatorSet.Map(api);
+        CompareIndicatorSets.Map(api);
+        ScoreIndicator.Map(api);
+        GetRankings.Map(api);
+        PublishRankings.Map(api);
+        GetUnitResult.Map(api);
+        GetCadreBoard.Map(api);
+        GetRatingPoster.Map(api);
+        SetRatingQuestions.Map(api);
+        SubmitRating.Map(api);
+        CreateBallot.Map(api);
+        CastBallot.Map(api);
+        GetBallot.Map(api);
+        CreateInspectionPlan.Map(api);
+        AddPlanItem.Map(api);
+        PublishInspectionPlan.Map(api);
+        GetInspectionPlan.Map(api);
+        RecordInspectionApproval.Map(api);
+        RecordInspectionVisit.Map(api);
+    }
+}

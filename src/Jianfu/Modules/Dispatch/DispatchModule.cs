@@ -4,6 +4,7 @@ public static class DispatchModule
 {
     public static IServiceCollection AddDispatchModule(this IServiceCollection services) => services
         .AddScoped<Contracts.IDispatchLookup, DispatchLookup>()
+        .AddScoped<Contracts.ITaskFigures, TaskFigures>()
         .AddScoped<DispatchDemo>()
         .AddScoped<DispatchPreparation>()
         .AddScoped<SubmitDispatch.Handler>()

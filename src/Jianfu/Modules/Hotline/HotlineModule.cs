@@ -9,6 +9,7 @@ public static class HotlineModule
         .AddScoped<HotlineRouter>()
         .AddScoped<HotlineDemo>()
         .AddScoped<Contracts.IHotlineInbox, HotlineInbox>()
+        .AddScoped<Contracts.IHotlineFigures, HotlineFigures>()
         .AddScoped<ReceiveOrders.Handler>()
         .AddScoped<ListOrders.Handler>()
         .AddScoped<TriageOrder.Handler>()

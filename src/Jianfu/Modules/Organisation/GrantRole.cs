@@ -18,14 +18,14 @@ internal static class GrantRole
         {
             if (!Enum.TryParse<Role>(roleText, true, out var role))
             {
-                return Error.Validation("role", "角色应为 Admin、CatalogueAdmin、Dispatcher、Reviewer、Secretary 或 Cadre。");
+                return Error.Validation("role", "角色应为 Admin、CatalogueAdmin、Dispatcher、Reviewer、Secretary、Cadre 或 Assessor。");
             }
 
             var allowed = role switch
             {
                 Role.Secretary or Role.Cadre => unit.Level == UnitLevel.Community,
                 Role.CatalogueAdmin => unit.Level == UnitLevel.District,
-                Role.Reviewer or Role.Dispatcher => unit.Level is UnitLevel.District or UnitLevel.Township,
+                Role.Reviewer or Role.Dispatcher or Role.Assessor => unit.Level is UnitLevel.District or UnitLevel.Township,
                 _ => true,
             };
             if (!allowed)

@@ -20,6 +20,8 @@ internal static class IndicatorChecks
     public const string LedgerEvidence = "ledger-evidence";
     public const string AppUsage = "app-usage";
     public const string MetricMismatch = "metric-mismatch";
+    public const string CategoryUnknown = "category-unknown";
+    public const string PointsOverTotal = "points-over-total";
 
     public const decimal TotalPoints = 100m;
 
@@ -96,6 +98,41 @@ internal static class IndicatorChecks
         {
             checks.AddRange(Check(indicators[i], indicators.Take(i).ToList()).Where(c => c.Severity == IndicatorSeverity.Block)
                 .Select(c => c with { Message = $"“{indicators[i].Name}”:{c.Message}" }));
+        }
+
+        return checks;
+    }
+
+    /// <summary>
+    /// The checks that depend on the set the indicator joins: its categories, the level it assesses (a community has no
+    /// departments to be reported against; a department has no tasks of its own nor residents rating it) and the points
+    /// already given.
+    /// </summary>
+    public static List<IndicatorCheck> CheckInSet(IndicatorDraft indicator, AssessedLevel level, IReadOnlyList<string> categories, decimal pointsSoFar)
+    {
+        var checks = new List<IndicatorCheck>();
+        if (!categories.Contains(indicator.Category))
+        {
+            checks.Add(new(CategoryUnknown, IndicatorSeverity.Block, $"类别应为:{string.Join("、", categories)}。"));
+        }
+
+        var fits = level switch
+        {
+            AssessedLevel.Community => indicator.Metric != SystemMetric.SubstantiatedReports,
+            AssessedLevel.Department => indicator.Source != IndicatorSource.Residents &&
+                                        indicator.Metric is null or SystemMetric.SubstantiatedReports or SystemMetric.HotlineAnsweredInTime,
+            _ => true,
+        };
+        if (!fits)
+        {
+            checks.Add(new(MetricMismatch, IndicatorSeverity.Block, level == AssessedLevel.Community
+                ? "村(社区)不是问题线索的责任单位:“被查实的问题线索”只用于镇街和区级部门的考核。"
+                : "区级部门没有村社任务和群众评价:请选择“被查实的问题线索”或“12345工单按时办结率”,或由评价单位打分。"));
+        }
+
+        if (pointsSoFar + indicator.Points > TotalPoints)
+        {
+            checks.Add(new(PointsOverTotal, IndicatorSeverity.Warn, $"加上这项后分值合计{pointsSoFar + indicator.Points:0.#}分,超过{TotalPoints:0}分;发布前须调整为正好{TotalPoints:0}分。"));
         }
 
         return checks;

@@ -26,5 +26,6 @@ public static class DemoOrganisation
         ("district-reviewer", "孙主任(区级准入审核)", Role.Reviewer, DistrictCode, null, "区级派单的准入审核;12345 工单人工分拨"),
         ("enforcement", "吴队长(富盛镇综合行政执法队)", Role.Dispatcher, TownshipCode, "综合行政执法队", "接收转派给执法队的事项"),
         ("gridworker", "钱网格(富盛村)", Role.Cadre, VillageCode, null, "网格员"),
+        ("assessor", "郑考核(区委考核办)", Role.Assessor, DistrictCode, null, "考核指标体系、评分方案、排行榜、年度督查检查考核计划"),
     ];
 }

@@ -9,6 +9,7 @@ public enum Role
     Reviewer,
     Secretary,
     Cadre,
+    Assessor,
 }
 
 public static class RoleNames
@@ -21,6 +22,7 @@ public static class RoleNames
         Role.Reviewer => "审核人(党委副书记)",
         Role.Secretary => "村(社区)书记",
         Role.Cadre => "村(社区)干部/网格员",
+        Role.Assessor => "考核办",
         _ => role.ToString(),
     };
 }
