@@ -43,6 +43,9 @@ public abstract class JianfuFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Jianfu:Demo", WholeDemo ? "true" : "false");
         builder.UseSetting("Jianfu:Open311:ApiKeys:0", Open311ApiKey);
         builder.UseSetting("Jianfu:Open311:PerKeyPerMinute", "60");
+        builder.UseSetting("Jianfu:Assessment:RatingsPerAddressPerMinute", "100000");
+        builder.UseSetting("Jianfu:Assessment:RatingsPerPosterPerMinute", "20");
+        builder.UseSetting("Jianfu:Assessment:RatingsPerAddressPerDay", "5");
         if (PostgresConnectionString is { } cs)
         {
             builder.UseSetting("ConnectionStrings:Postgres", cs);

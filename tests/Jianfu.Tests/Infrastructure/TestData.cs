@@ -1,5 +1,6 @@
 using System.Net;
 using Jianfu.Tests.Modules.Dispatch;
+using Microsoft.EntityFrameworkCore;
 
 namespace Jianfu.Tests.Infrastructure;
 
@@ -96,5 +97,44 @@ public static class TestData
         using var secretary = await factory.LoginAsync("secretary");
         return (await secretary.PostAsync("/api/v1/cases", new { title, problem, actions, helpers = "物业公司", outcome = "问题解决", tags, communityCode = Village }))
             .Expect(HttpStatusCode.Created).Json.Int("id");
+    }
+
+    /// <summary>A year no other test of the class uses, for indicator sets and inspection plans (one published per year and level).</summary>
+    public static int FreshYear() => Interlocked.Increment(ref _year);
+
+    private static int _year = 2040 + Random.Shared.Next(0, 20) * 2;
+
+    /// <summary>A district department's id, for an indicator's evaluating body.</summary>
+    public static Task<int> DepartmentIdAsync(this JianfuFactory factory, string name) =>
+        factory.WithDbAsync(db => db.Departments.Where(d => d.Name == name && d.Unit!.Code == DemoDistrict).Select(d => d.Id).SingleAsync());
+
+    public const string DemoDistrict = "330602";
+    public const string DemoTownship = "330602108";
+
+    /// <summary>
+    /// An indicator set of the demo district made by its assessment office, with these indicators (given as
+    /// (name, points, source, metric); the evaluating body is the civil affairs bureau), and published when asked.
+    /// </summary>
+    public static async Task<int> IndicatorSetAsync(this JianfuFactory factory, int year, string level, bool publish, string scheme,
+        params (string Name, decimal Points, string Source, string? Metric)[] indicators)
+    {
+        using var assessor = await factory.LoginAsync("assessor");
+        var id = (await assessor.PostAsync("/api/v1/assessment/sets", new { district = DemoDistrict, year, level, title = Unique($"{year}年考核"), scheme }))
+            .Expect(HttpStatusCode.Created).Json.Int("id");
+        var evaluator = await factory.DepartmentIdAsync("区民政局");
+        foreach (var (name, points, source, metric) in indicators)
+        {
+            (await assessor.PostAsync($"/api/v1/assessment/sets/{id}/indicators", new
+            {
+                category = "高质量发展", name, description = "", points, evaluator = source == "evaluator" && level == "community" ? (object)"township" : evaluator, source, metric, veto = false,
+            })).Expect(HttpStatusCode.Created);
+        }
+
+        if (publish)
+        {
+            (await assessor.PostAsync($"/api/v1/assessment/sets/{id}/publish")).Expect(HttpStatusCode.OK);
+        }
+
+        return id;
     }
 }

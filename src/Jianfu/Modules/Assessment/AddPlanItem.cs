@@ -29,7 +29,8 @@ public static class AddPlanItem
             var plan = await db.InspectionPlans.Include(p => p.Items).FirstOrDefaultAsync(p => p.Id == planId, ct);
             var district = plan is null ? null : await access.Directory.FindUnitAsync(plan.DistrictId, ct);
             var user = await access.UserAsync(ct);
-            if (plan is null || district is null || !AssessmentAccess.Reads(user, district))
+            // A draft plan is the office's own: to anyone else it does not exist yet.
+            if (plan is null || district is null || !AssessmentAccess.Reads(user, district) || (!plan.IsPublished && !AssessmentAccess.Keeps(user, district)))
             {
                 return Error.NotFound("督查检查考核计划不存在。");
             }

@@ -42,11 +42,12 @@ public static class SubmitRating
 
     internal sealed class Handler(JianfuDbContext db, Limits limits, TimeProvider time)
     {
-        private static readonly Func<JianfuDbContext, string, CancellationToken, Task<RatingPoster?>> PosterByToken =
-            EF.CompileAsyncQuery((JianfuDbContext db, string token, CancellationToken ct) => db.RatingPosters.AsNoTracking().FirstOrDefault(p => p.Token == token));
+        private static readonly CompiledQuery<string, RatingPoster?> PosterByToken = new(() =>
+            EF.CompileAsyncQuery((JianfuDbContext db, string token, CancellationToken ct) => db.RatingPosters.AsNoTracking().FirstOrDefault(p => p.Token == token)));
 
+        /// <summary>Never cached: a revoked poster stops taking ratings at once, on every node.</summary>
         private async Task<RatingPoster?> PosterAsync(string? token, CancellationToken ct) =>
-            token?.Trim() is { Length: > 0 and <= 32 } t && await PosterByToken(db, t, ct) is { IsActive: true } poster ? poster : null;
+            token?.Trim() is { Length: > 0 and <= 32 } t && await PosterByToken.RunAsync(db, t, ct) is { IsActive: true } poster ? poster : null;
 
         public async Task<IReadOnlyList<string>> QuestionsAsync(int districtId, CancellationToken ct) =>
             (await db.RatingQuestionnaires.AsNoTracking().Where(q => q.DistrictId == districtId).Select(q => q.Questions).FirstOrDefaultAsync(ct)) is { } text

@@ -40,15 +40,8 @@ internal static partial class SubmitReport
         public const string ContactPurpose = "Jianfu.Reports.Contact";
         public const string SubmitterPurpose = "Jianfu.Reports.Submitter";
 
-        /// <summary>
-        /// Compiled once per provider (a compiled query keeps the model it first met): every report asks it, and
-        /// translating the query anew each time was a tenth of the intake's CPU.
-        /// </summary>
-        private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Func<JianfuDbContext, string, CancellationToken, Task<ReportLocation?>>> LocationByToken = new();
-
-        private static Func<JianfuDbContext, string, CancellationToken, Task<ReportLocation?>> CompileLocationByToken() =>
-            EF.CompileAsyncQuery((JianfuDbContext db, string token, CancellationToken ct) =>
-                db.ReportLocations.AsNoTracking().FirstOrDefault(l => l.Token == token));
+        private static readonly CompiledQuery<string, ReportLocation?> LocationByToken = new(() =>
+            EF.CompileAsyncQuery((JianfuDbContext db, string token, CancellationToken ct) => db.ReportLocations.AsNoTracking().FirstOrDefault(l => l.Token == token)));
 
         /// <summary>Chinese kept as it is, not as \uXXXX escapes six times its length, so the limits of ReportOrigin hold for the column.</summary>
         private static readonly System.Text.Json.JsonSerializerOptions Readable =
@@ -56,7 +49,7 @@ internal static partial class SubmitReport
 
         /// <summary>The office a poster in force stands in (the form's heading), or null for an unknown or revoked poster.</summary>
         public async Task<string?> PosterUnitAsync(string? token, CancellationToken ct) =>
-            token?.Trim() is { Length: > 0 and <= 32 } t && await LocationByToken.GetOrAdd(db.GetType(), _ => CompileLocationByToken())(db, t, ct) is { IsActive: true } l
+            token?.Trim() is { Length: > 0 and <= 32 } t && await LocationByToken.RunAsync(db, t, ct) is { IsActive: true } l
                 ? l.UnitName
                 : null;
 
@@ -67,7 +60,7 @@ internal static partial class SubmitReport
         {
             var token = r.Token?.Trim() ?? "";
             // Never cached: a revoked poster stops taking reports at once, on every node.
-            var location = token.Length is > 0 and <= 32 ? await LocationByToken.GetOrAdd(db.GetType(), _ => CompileLocationByToken())(db, token, ct) : null;
+            var location = token.Length is > 0 and <= 32 ? await LocationByToken.RunAsync(db, token, ct) : null;
             if (location is null || !location.IsActive)
             {
                 return Error.NotFound("二维码无效或已停用,请扫描办公场所张贴的最新二维码。");
