@@ -164,7 +164,7 @@ internal sealed class AssessmentDemo(JianfuDbContext db, IOrganisationDirectory 
             return new Indicator
             {
                 Number = k + 1, Category = r.Category, Name = r.Name, Points = r.Points, Evaluator = department?.Id.ToString(CultureInfo.InvariantCulture) ?? r.Evaluator,
-                EvaluatorName = department is null ? Indicator.OwnTownshipName : $"{department.UnitName}{department.Name}", EvaluatorDepartmentId = department?.Id,
+                EvaluatorName = department is null ? Indicator.OwnTownshipName : Indicator.NameOf(department), EvaluatorDepartmentId = department?.Id,
                 Source = AssessedLevelNames.ParseSource(r.Source)!.Value, Metric = MetricNames.Parse(r.Metric), CreatedAt = at, CreatedBy = Actor,
             };
         }).ToList(),

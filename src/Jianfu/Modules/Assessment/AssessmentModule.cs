@@ -20,7 +20,9 @@ public static class AssessmentModule
         .AddScoped<PublishRankings.Handler>()
         .AddScoped<GetUnitResult.Handler>()
         .AddScoped<GetCadreBoard.Handler>()
+        .AddScoped<GetScoringSheet.Handler>()
         .AddScoped<GetRatingPoster.Handler>()
+        .AddScoped<ListRatingPosters.Handler>()
         .AddScoped<SetRatingQuestions.Handler>()
         .AddScoped<SubmitRating.Handler>()
         .AddScoped<CreateBallot.Handler>()
@@ -48,7 +50,9 @@ public static class AssessmentModule
         PublishRankings.Map(api);
         GetUnitResult.Map(api);
         GetCadreBoard.Map(api);
+        GetScoringSheet.Map(api);
         GetRatingPoster.Map(api);
+        ListRatingPosters.Map(api);
         SetRatingQuestions.Map(api);
         SubmitRating.Map(api);
         CreateBallot.Map(api);

@@ -18,10 +18,29 @@ public static class GetIndicatorSet
 
     public sealed record HistoryEntry(DateTime At, string Actor, string Action, string? Note);
 
+    /// <summary>A choice of the add-indicator form: an evaluating body, a metric, a component.</summary>
+    public sealed record Option(string Value, string Name);
+
+    public sealed record BallotLink(int Id, string Title, bool Closed);
+
     public sealed record Response(
         int Id, string District, int Year, string Level, string LevelName, string Title, string Status, string StatusName, string Scheme, string SchemeName,
         IReadOnlyList<ComponentView> Components, IReadOnlyList<string> Categories, IReadOnlyList<IndicatorView> Indicators, IReadOnlyList<CategoryTotal> Totals,
-        decimal Points, IReadOnlyList<AddIndicator.Check> PublishChecks, bool CanEdit, IReadOnlyList<HistoryEntry> History);
+        decimal Points, IReadOnlyList<AddIndicator.Check> PublishChecks, bool CanEdit, IReadOnlyList<HistoryEntry> History)
+    {
+        /// <summary>For the keeper of a draft: the bodies that may evaluate, the metrics of the level.</summary>
+        public IReadOnlyList<Option> Evaluators { get; init; } = [];
+
+        public IReadOnlyList<Option> Metrics { get; init; } = [];
+
+        /// <summary>Whether the reader evaluates one of its indicators (the scoring page).</summary>
+        public bool CanScore { get; init; }
+
+        /// <summary>Whether the reader keeps the set (publishes boards, opens ballots).</summary>
+        public bool Keeper { get; init; }
+
+        public IReadOnlyList<BallotLink> Ballots { get; init; } = [];
+    }
 
     internal sealed class Handler(JianfuDbContext db, AssessmentAccess access)
     {
@@ -49,9 +68,32 @@ public static class GetIndicatorSet
                 ? await db.AssessmentEvents.AsNoTracking().Where(e => e.Subject == "set" && e.SubjectId == id).OrderByDescending(e => e.Id).Take(50)
                     .Select(e => new HistoryEntry(e.At, e.Actor, e.Action, e.Note)).ToListAsync(ct)
                 : [];
+            var user = found.Value.User;
+            var evaluators = new List<Option>();
+            if (keeper && set.Status == SetStatus.Draft)
+            {
+                if (set.Level == AssessedLevel.Community)
+                {
+                    evaluators.Add(new(Indicator.OwnTownship, Indicator.OwnTownshipName));
+                }
+
+                evaluators.AddRange((await access.Directory.DepartmentsOfAsync(district.Id, ct)).Select(d => new Option(d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), d.Name)));
+                evaluators.AddRange((await access.Directory.UnitsBelowAsync(district.Path, ct)).Where(u => u.Level == Organisation.Contracts.UnitLevel.Township)
+                    .Prepend(district).Select(u => new Option(u.Code, u.Name)));
+            }
+
+            var metrics = Enum.GetValues<SystemMetric>()
+                .Where(m => !IndicatorChecks.CheckInSet(new IndicatorDraft("", "", "", 0, "", IndicatorSource.System, m, false), set.Level, [""], 0).Any(c => c.Rule == IndicatorChecks.MetricMismatch))
+                .Select(m => new Option(m.ApiName(), m.Chinese())).ToList();
+            var ballots = await db.Ballots.AsNoTracking().Where(b => b.SetId == id && (keeper || b.Voters.Any(v => v.UserId == user.UserId)))
+                .OrderByDescending(b => b.Id).Select(b => new BallotLink(b.Id, b.Title, b.IsClosed)).ToListAsync(ct);
+            var canScore = set.Status == SetStatus.Published && indicators.Any(i => i.Source == IndicatorSource.Evaluator && ScoreIndicator.Handler.IsEvaluator(user, i));
             return new Response(set.Id, district.Code, set.Year, set.Level.ApiName(), set.Level.Chinese(), set.Title, set.Status.ToString(), set.Status.Chinese(),
                 set.Scheme, ScoringScheme.NameOf(set.Scheme), set.Components.OrderBy(c => c.Id).Select(c => new ComponentView(c.Key, c.Name, c.Weight)).ToList(),
-                set.CategoryList, views, totals, indicators.Sum(i => i.Points), publishChecks, keeper && set.Status == SetStatus.Draft, history);
+                set.CategoryList, views, totals, indicators.Sum(i => i.Points), publishChecks, keeper && set.Status == SetStatus.Draft, history)
+            {
+                Evaluators = evaluators, Metrics = metrics, CanScore = canScore, Keeper = keeper, Ballots = ballots,
+            };
         }
     }
 

@@ -16,7 +16,7 @@ public static class GetUnitResult
     public sealed record Part(string Name, decimal Weight, decimal? Score);
 
     public sealed record Response(
-        int SetId, string Title, string Month, string UnitCode, string Name, decimal? Total, decimal Deduction, decimal? Board,
+        int SetId, string Title, string Month, string PeriodName, string UnitCode, string Name, decimal? Total, decimal Deduction, decimal? Board,
         IReadOnlyList<Part> Components, IReadOnlyList<Part> BoardParts, IReadOnlyList<Line> Lines);
 
     internal sealed class Handler(JianfuDbContext db, AssessmentAccess access, ScoreRunner runner)
@@ -63,7 +63,7 @@ public static class GetUnitResult
                     _ => bases.GetValueOrDefault(i.Id) ?? "评价单位尚未打分",
                 })).ToList();
             var result = new Scorer(set).Score(figures, inputs);
-            return new Response(set.Id, set.Title, period.Value.Text, unit.Code, unit.Name, result.Total, result.Deduction, result.Board,
+            return new Response(set.Id, set.Title, period.Value.Text, period.Value.Chinese, unit.Code, unit.Name, result.Total, result.Deduction, result.Board,
                 result.Components.Select(c => new Part(c.Name, c.Weight, c.Score)).ToList(), result.BoardParts.Select(c => new Part(c.Name, c.Weight, c.Score)).ToList(), lines);
         }
     }

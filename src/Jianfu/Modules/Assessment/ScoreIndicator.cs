@@ -95,13 +95,14 @@ public static class ScoreIndicator
 
         /// <summary>
         /// A member of the evaluating body: staff of the department; an assessor, reviewer or secretary of the unit; for
-        /// "own township", an assessor or reviewer of the township the assessed community lies in.
+        /// "own township", an assessor or reviewer of the township the assessed community lies in (of any township when
+        /// no unit is named: the scoring page's list).
         /// </summary>
-        public static bool IsEvaluator(CurrentUser user, Indicator indicator, Assessed unit) =>
+        public static bool IsEvaluator(CurrentUser user, Indicator indicator, Assessed? unit = null) =>
             user.Grants.Any(g => (indicator.EvaluatorDepartmentId is { } d && g.Department?.Id == d) ||
                                  (indicator.EvaluatorUnitId is { } u && g.Unit.Id == u && g.Role is Role.Assessor or Role.Reviewer or Role.Secretary or Role.CatalogueAdmin) ||
                                  (indicator.Evaluator == Indicator.OwnTownship && g.Unit.Level == UnitLevel.Township && g.Role is Role.Assessor or Role.Reviewer &&
-                                  unit.Path.StartsWith(g.Unit.Path, StringComparison.Ordinal)));
+                                  (unit is null || unit.Path.StartsWith(g.Unit.Path, StringComparison.Ordinal))));
     }
 
     public static void Map(RouteGroupBuilder api) =>

@@ -147,6 +147,10 @@ internal sealed class Indicator : IAggregatePart
 
     public required string CreatedBy { get; set; }
 
+    /// <summary>How an evaluating department is named: a district's as it is (区民政局), a township's with its township (富盛镇党政办公室).</summary>
+    public static string NameOf(Organisation.Contracts.DepartmentInfo department) =>
+        department.UnitLevel == Organisation.Contracts.UnitLevel.District ? department.Name : department.UnitName + department.Name;
+
     public IndicatorDraft ToDraft() => new(Category, Name, Description, Points, EvaluatorName, Source, Metric, false);
 }
 
