@@ -143,7 +143,7 @@ public static class AddIndicator
             {
                 var department = await access.Directory.FindDepartmentAsync(departmentId, ct);
                 var home = department is null ? null : await access.Directory.FindUnitAsync(department.UnitId, ct);
-                return home is not null && home.IsWithin(district.Path) ? new Body(text, Indicator.NameOf(department!), department.Id, null) : null;
+                return home is not null && home.IsWithin(district.Path) ? new Body(text, Indicator.NameOf(department!), department!.Id, null) : null;
             }
 
             var unit = await access.Directory.FindUnitAsync(text, ct);
