@@ -28,6 +28,36 @@ public abstract class DemoDataTests(JianfuFactory factory)
         using var reviewer = await factory.LoginAsync("reviewer");
         Assert.Contains((await reviewer.GetAsync("/api/v1/review-queue")).Expect(HttpStatusCode.OK).Json.Items(), d => d.Str("title") == "冬季森林防火宣传和巡查");
     }
+
+    [Fact]
+    public async Task TheDemo_Assessment_Is118IndicatorsCutTo68_APublishedCommunitySet_AndAPlanOf41CutTo30()
+    {
+        using var assessor = await factory.LoginAsync("assessor");
+        var sets = (await assessor.GetAsync($"/api/v1/assessment/sets?district={TestData.DemoDistrict}")).Expect(HttpStatusCode.OK).Json.Items().ToList();
+        var township = sets.Single(s => s.Str("level") == "township" && s.Int("count") == 68);
+        Assert.Equal("Published", township.Str("status"));
+        var comparison = (await assessor.GetAsync($"/api/v1/assessment/sets/{township.Int("id")}/comparison")).Expect(HttpStatusCode.OK).Json;
+        Assert.Equal((118, 68), (comparison["previous"].Int("count"), comparison["current"].Int("count")));
+        Assert.Equal(-0.4237m, comparison["reduction"]!.GetValue<decimal>());
+        var party = comparison.Items("byCategory").Single(c => c.Str("category") == "党的建设");
+        Assert.Equal((28, 15), (party.Int("previous"), party.Int("current")));
+
+        // The township sees its communities' board, every row explained.
+        var community = sets.Single(s => s.Str("level") == "community");
+        using var reviewer = await factory.LoginAsync("reviewer");
+        var board = (await reviewer.GetAsync($"/api/v1/assessment/rankings?set={community.Int("id")}")).Expect(HttpStatusCode.OK).Json.Items().ToList();
+        Assert.Equal(await factory.WithDbAsync(db => db.Units.CountAsync(u => u.Parent!.Code == TestData.DemoTownship)), board.Count);
+        var first = board.First();
+        Assert.Equal(1, first.Int("rank"));
+        Assert.NotEmpty(first.Items("components"));
+
+        var plans = (await assessor.GetAsync($"/api/v1/inspection-plans?district={TestData.DemoDistrict}")).Expect(HttpStatusCode.OK).Json.Items().ToList();
+        Assert.Equal([30, 41], plans.Select(p => p.Int("items")).ToArray());
+        var plan = (await assessor.GetAsync($"/api/v1/inspection-plans/{plans[0].Int("id")}")).Expect(HttpStatusCode.OK).Json;
+        Assert.Equal(-0.2683m, plan["reduction"]!.GetValue<decimal>());
+        Assert.Contains(plan.Items("visits"), v => v.Str("unitCode") == TestData.Village && v["overThreshold"]!.GetValue<bool>());
+        Assert.True(await factory.WithDbAsync(db => db.Ratings.AnyAsync()));
+    }
 }
 
 public sealed class DemoDataTests_Sqlite(SqliteDemoFactory factory) : DemoDataTests(factory), IClassFixture<SqliteDemoFactory>;

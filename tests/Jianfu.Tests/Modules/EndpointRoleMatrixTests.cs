@@ -11,12 +11,16 @@ namespace Jianfu.Tests.Modules;
 /// </summary>
 public abstract class EndpointRoleMatrixTests(JianfuFactory factory)
 {
-    private static readonly string[] Everyone = ["admin", "catalogue", "dispatcher", "reviewer", "secretary", "cadre", "district-dispatcher", "district-reviewer"];
+    private static readonly string[] Everyone = ["admin", "catalogue", "dispatcher", "reviewer", "secretary", "cadre", "district-dispatcher", "district-reviewer", "assessor"];
+
+    /// <summary>Those whose scope reaches beyond 富盛镇: the district's people.</summary>
+    private static readonly string[] District = ["admin", "catalogue", "district-dispatcher", "district-reviewer", "assessor"];
 
     // One sign-in per role: password hashing is deliberately slow.
     private readonly Dictionary<string, ApiClient> _clients = [];
 
-    private sealed record Ids(int Published, int Superseded, int UnderReview, int Approved, int Returned, int OtherVillageTask, int CadreTask, int TriageOrder, int ConfirmedTask);
+    private sealed record Ids(
+        int Published, int Superseded, int UnderReview, int Approved, int Returned, int OtherVillageTask, int CadreTask, int TriageOrder, int ConfirmedTask, int Set, int Plan);
 
     /// <summary>One record of each kind the rows need, made for this test: the catalogue versions are the test world's.</summary>
     private async Task<Ids> IdsAsync()
@@ -32,7 +36,22 @@ public abstract class EndpointRoleMatrixTests(JianfuFactory factory)
             (await factory.TasksAsync(approved))[TestData.OtherVillage],
             await factory.TaskAsync(TaskStep.Assigned, "矩阵测试:已交办"),
             await factory.TriageOrderAsync(),
-            await factory.TaskAsync(TaskStep.Confirmed, "矩阵测试:已确认"));
+            await factory.TaskAsync(TaskStep.Confirmed, "矩阵测试:已确认"),
+            await factory.IndicatorSetAsync(TestData.FreshYear(), "community", publish: true, "7+3", ("交办任务按时完成率", 60m, "system", "tasks-on-time"), ("平安建设", 40m, "evaluator", null)),
+            await PlanAsync());
+    }
+
+    private async Task<int> PlanAsync()
+    {
+        using var assessor = await factory.LoginAsync("assessor");
+        var year = TestData.FreshYear();
+        var plan = (await assessor.PostAsync("/api/v1/inspection-plans", new { district = TestData.DemoDistrict, year })).Expect(HttpStatusCode.Created).Json.Int("id");
+        (await assessor.PostAsync($"/api/v1/inspection-plans/{plan}/items", new
+        {
+            name = "矩阵测试检查", content = "", organiser = "区应急管理局", from = new DateOnly(year, 1, 1), to = new DateOnly(year, 12, 31), targets = "community", method = "实地", team = "陈敏、刘洋",
+        })).Expect(HttpStatusCode.Created);
+        (await assessor.PostAsync($"/api/v1/inspection-plans/{plan}/publish")).Expect(HttpStatusCode.OK);
+        return plan;
     }
 
     private async Task<Reply> CallAsync(ApiClient client, string method, string url, object? body) => method switch
@@ -100,6 +119,20 @@ public abstract class EndpointRoleMatrixTests(JianfuFactory factory)
         await CheckAsync("GET", "/api/v1/cases?q=" + Uri.EscapeDataString("电动车充电"), null, Everyone);
         await CheckAsync("POST", "/api/v1/catalogue/suggestions", new { title = "燃气安全入户宣传", content = "请各村入户宣传" },
             ["catalogue", "dispatcher", "reviewer", "district-dispatcher", "district-reviewer"]);
+        await CheckAsync("GET", "/api/v1/assessment/sets?district=330602", null, Everyone);
+        await CheckAsync("GET", $"/api/v1/assessment/sets/{ids.Set}", null, Everyone);
+        await CheckAsync("GET", $"/api/v1/assessment/sets/{ids.Set}/comparison", null, Everyone);
+        await CheckAsync("GET", $"/api/v1/assessment/sets/{ids.Set}/comparison.xlsx", null, Everyone);
+        await CheckAsync("GET", $"/api/v1/assessment/rankings?set={ids.Set}", null, Everyone);
+        await CheckAsync("GET", $"/api/v1/assessment/rankings/cadres?set={ids.Set}", null, Everyone);
+        await CheckAsync("GET", $"/api/v1/assessment/sets/{ids.Set}/units/{TestData.Village}", null, Everyone);
+        await CheckAsync("GET", $"/api/v1/assessment/sets/{ids.Set}/units/330602001004", null, District);
+        await CheckAsync("GET", $"/api/v1/assessment/sets/{ids.Set}/scoring", null, ["reviewer"]);
+        await CheckAsync("GET", "/api/v1/assessment/rating-posters?district=330602", null, ["assessor"]);
+        await CheckAsync("GET", $"/api/v1/assessment/rating-posters/{TestData.Village}", null, ["assessor", "secretary"]);
+        await CheckAsync("GET", "/api/v1/assessment/rating-questions?district=330602", null, Everyone);
+        await CheckAsync("GET", "/api/v1/inspection-plans?district=330602", null, Everyone);
+        await CheckAsync("GET", $"/api/v1/inspection-plans/{ids.Plan}", null, Everyone);
     }
 
     [Fact]
@@ -138,6 +171,24 @@ public abstract class EndpointRoleMatrixTests(JianfuFactory factory)
         await CheckAsync("POST", "/api/v1/cases", new { title = "矩阵", problem = "p", actions = "a", communityCode = "330602108200" },
             ["secretary", "cadre", "catalogue"], onlyRefusals: true);
         await CheckAsync("POST", $"/api/v1/cases/from-task/{ids.ConfirmedTask}", null, ["secretary", "cadre"], onlyRefusals: true);
+        string[] office = ["assessor"];
+        await CheckAsync("POST", "/api/v1/assessment/sets", new { district = "330602", year = 2091, level = "community", title = "矩阵" }, office, onlyRefusals: true);
+        await CheckAsync("POST", $"/api/v1/assessment/sets/{ids.Set}/indicators", new { category = "高质量发展", name = "矩阵", points = 1, evaluator = "330602", source = "evaluator" },
+            office, onlyRefusals: true);
+        await CheckAsync("POST", $"/api/v1/assessment/sets/{ids.Set}/publish", null, office, onlyRefusals: true);
+        await CheckAsync("PUT", $"/api/v1/assessment/sets/{ids.Set}/scheme", new { scheme = "4321" }, office, onlyRefusals: true);
+        await CheckAsync("POST", $"/api/v1/assessment/sets/{ids.Set}/rankings/publish", new { month = "2026-01" }, office, onlyRefusals: true);
+        await CheckAsync("POST", $"/api/v1/assessment/sets/{ids.Set}/ballots", new { title = "矩阵", voters = new[] { "cadre", "secretary", "reviewer" } }, office, onlyRefusals: true);
+        var scored = await factory.WithDbAsync(db => db.Indicators.Where(i => i.SetId == ids.Set && i.Name == "平安建设").Select(i => i.Id).SingleAsync());
+        await CheckAsync("POST", $"/api/v1/assessment/sets/{ids.Set}/scores", new { indicatorId = scored, unitCode = TestData.Village, score = 1, basis = "矩阵" }, ["reviewer"], onlyRefusals: true);
+        await CheckAsync("POST", $"/api/v1/assessment/rating-posters/{TestData.Village}/revoke", new { token = "x" }, office, onlyRefusals: true);
+        await CheckAsync("PUT", "/api/v1/assessment/rating-questions", new { district = "330602", questions = new[] { "一", "二", "三" } }, office, onlyRefusals: true);
+        await CheckAsync("POST", "/api/v1/inspection-plans", new { district = "330602", year = 2092 }, office, onlyRefusals: true);
+        await CheckAsync("POST", $"/api/v1/inspection-plans/{ids.Plan}/items", new { name = "矩阵" }, office, onlyRefusals: true);
+        await CheckAsync("POST", $"/api/v1/inspection-plans/{ids.Plan}/publish", null, office, onlyRefusals: true);
+        await CheckAsync("POST", "/api/v1/inspection-approvals", new { district = "330602", reference = "矩阵测试审批" }, office, onlyRefusals: true);
+        await CheckAsync("POST", "/api/v1/inspection-visits", new { unitCode = TestData.Village, date = DateOnly.FromDateTime(DateTime.UtcNow), findings = "矩阵" },
+            ["assessor", "catalogue"], onlyRefusals: true);
     }
 }
 
