@@ -51,4 +51,40 @@ public sealed class Arrange(string baseUrl)
         await SendAsync(cadre, $"/api/v1/tasks/{task}/complete", new { result });
         await SendAsync(secretary, $"/api/v1/tasks/{task}/confirm", new { });
     }
+
+    /// <summary>The residents' rating address of a community, as its printed poster carries it.</summary>
+    public async Task<string> RatingUrlAsync(string unitCode)
+    {
+        using var assessor = await AsAsync("assessor");
+        using var response = await assessor.GetAsync($"/api/v1/assessment/rating-posters/{unitCode}");
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["url"]!.GetValue<string>();
+    }
+
+    /// <summary>
+    /// A published community assessment of this year, made by the assessment office: two task indicators the platform
+    /// computes and one the township scores, which 富盛镇 has scored for 富盛村 with <paramref name="basis"/>.
+    /// </summary>
+    public async Task<int> CommunitySetAsync(string title, string basis)
+    {
+        using var assessor = await AsAsync("assessor");
+        var year = DateTime.UtcNow.AddHours(8).Year;
+        var id = (await SendAsync(assessor, "/api/v1/assessment/sets", new { district = "330602", year, level = "community", title, scheme = "7+3" }))["id"]!.GetValue<int>();
+        (string Name, decimal Points, object Evaluator, string Source, string? Metric)[] indicators =
+        [
+            ("交办任务按时完成率", 40m, "330602", "system", "tasks-on-time"), ("交办任务确认办结率", 30m, "330602", "system", "tasks-confirmed"),
+            ("平安建设和矛盾纠纷化解", 30m, "township", "evaluator", null),
+        ];
+        var scored = 0;
+        foreach (var (name, points, evaluator, source, metric) in indicators)
+        {
+            scored = (await SendAsync(assessor, $"/api/v1/assessment/sets/{id}/indicators",
+                new { category = "高质量发展", name, description = "", points, evaluator, source, metric, veto = false }))["id"]!.GetValue<int>();
+        }
+
+        await SendAsync(assessor, $"/api/v1/assessment/sets/{id}/publish", new { });
+        using var reviewer = await AsAsync("reviewer");
+        await SendAsync(reviewer, $"/api/v1/assessment/sets/{id}/scores", new { indicatorId = scored, unitCode = "330602108200", score = 27, basis });
+        return id;
+    }
 }
