@@ -37,6 +37,8 @@ public static class CommandLine
                 ["bench", "suggest"] => await Bench.SuggestionBenchmark.RunAsync(options),
                 ["bench", "duplicates"] => await Bench.DuplicateBenchmark.RunAsync(options),
                 ["bench", "cases"] => await Bench.CaseSearchBenchmark.RunAsync(options),
+                ["bench", "assessment"] => await Bench.AssessmentBenchmark.ScoringAsync(options),
+                ["bench", "ratings"] => await Bench.AssessmentBenchmark.RatingsAsync(options),
                 _ => Usage(),
             };
         }
@@ -74,6 +76,8 @@ public static class CommandLine
               bench bulletin [--reports 100000]             通报生成基准
               bench duplicates [--dispatches 1000000]      疑似重复派单检查基准(近 30 天、同一村社区)
               bench cases [--cases 100000]                 案例库(社区百事能)检索基准
+              bench assessment [--postgres CONNSTR]        考核评分(6,500个村社区 × 68项指标)和排行榜基准
+              bench ratings [--postgres CONNSTR] [--seconds 30] [--concurrency 16]  群众评价公开受理的负载基准(另起服务进程)
               bench suggest --file FILE                    过筛编码推荐评测 (code,title,content),报告 top-1/top-3
             配置 configuration: JIANFU_DATA_DIR, Jianfu__Database__Provider=Sqlite|Postgres, ConnectionStrings__Postgres
             角色 roles: Admin, CatalogueAdmin, Dispatcher, Reviewer, Secretary, Cadre

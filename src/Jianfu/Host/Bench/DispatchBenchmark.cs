@@ -72,8 +72,7 @@ internal static class DispatchBenchmark
         }
 
         builder.AddJianfu();
-        builder.Services.AddScoped<BenchIdentity>();
-        builder.Services.AddScoped<ICurrentUserAccessor, BenchUser>();
+        BenchUser.Register(builder.Services);
         await using var app = builder.Build();
         try
         {
@@ -97,10 +96,10 @@ internal static class DispatchBenchmark
 
             var queue = await TimeAsync(app.Services, people.Reviewer, 60, sp => sp.GetRequiredService<ListReviewQueue.Handler>().HandleAsync(1, default));
             var inbox = await TimeAsync(app.Services, people.Secretary, 60, sp => sp.GetRequiredService<ListInbox.Handler>().HandleAsync(false, default));
-            var f = new Figures(provider, Median(single), Median(broadcast), P95(queue), P95(inbox));
+            var f = new Figures(provider, BenchSteps.Median(single), BenchSteps.Median(broadcast), BenchSteps.P95(queue), BenchSteps.P95(inbox));
             Console.WriteLine($"   single {string.Join(" ", single.Select(x => x.ToString("F1")))} ms");
             Console.WriteLine($"   broadcast {string.Join(" ", broadcast.Select(x => x.ToString("F1")))} ms");
-            Console.WriteLine($"   queue median {Median(queue):F1} p95 {f.QueueP95:F1} ms; inbox median {Median(inbox):F1} p95 {f.InboxP95:F1} ms");
+            Console.WriteLine($"   queue median {BenchSteps.Median(queue):F1} p95 {f.QueueP95:F1} ms; inbox median {BenchSteps.Median(inbox):F1} p95 {f.InboxP95:F1} ms");
             return f;
         }
         finally
@@ -145,11 +144,11 @@ internal static class DispatchBenchmark
         }
 
         const string Township = "990101001", FirstCommunity = "990101001001", Office = "村镇建设和管理办公室";
-        Check(await CommandLineOperator.Handler<ManageDepartments.Handler>(sp).AddAsync(Township, new ManageDepartments.Request(Office), default));
+        BenchSteps.Check(await CommandLineOperator.Handler<ManageDepartments.Handler>(sp).AddAsync(Township, new ManageDepartments.Request(Office), default));
         var directory = sp.GetRequiredService<IOrganisationDirectory>();
         async Task<UserRef> UserAsync(string name, Role role, string unit, string? department)
         {
-            Check(await CommandLineOperator.Handler<CreateUser.Handler>(sp).HandleAsync(
+            BenchSteps.Check(await CommandLineOperator.Handler<CreateUser.Handler>(sp).HandleAsync(
                 new CreateUser.Request(name, name, DemoOrganisation.Password, role.ToString(), unit, department, null), default));
             return (await directory.FindUserAsync(name, default))!;
         }
@@ -168,19 +167,11 @@ internal static class DispatchBenchmark
         return new People(dispatcher.Id, reviewer.Id, secretary.Id, township.Code, first.Code);
     }
 
-    private static void Check<T>(Result<T> result)
-    {
-        if (!result.IsSuccess)
-        {
-            throw new InvalidOperationException(result.Error!.Message);
-        }
-    }
-
     private static async Task<double> SubmitAndApproveAsync(IServiceProvider services, People people, string[] targets, string title)
     {
         var watch = Stopwatch.StartNew();
         int id;
-        using (var scope = As(services, people.Dispatcher))
+        using (var scope = BenchSteps.As(services, people.Dispatcher))
         {
             var submitted = await scope.ServiceProvider.GetRequiredService<SubmitDispatch.Handler>().HandleAsync(new SubmitDispatch.Request(
                 title, $"{title}:请结合网格走访入户宣传燃气安全,办理结果在系统中填写。", "XZ-13", [.. targets],
@@ -188,7 +179,7 @@ internal static class DispatchBenchmark
             id = submitted.IsSuccess ? submitted.Value.Id : throw new InvalidOperationException(submitted.Error!.Message);
         }
 
-        using (var scope = As(services, people.Reviewer))
+        using (var scope = BenchSteps.As(services, people.Reviewer))
         {
             var approved = await scope.ServiceProvider.GetRequiredService<ReviewDispatch.Handler>().HandleAsync(id, new ReviewDispatch.Request("approve", null, null), default);
             if (!approved.IsSuccess || approved.Value.Targets.Count != (targets[0].Length == 9 ? Communities : 1))
@@ -205,7 +196,7 @@ internal static class DispatchBenchmark
         var times = new List<double>();
         for (var i = -5; i < count; i++)
         {
-            using var scope = As(services, userId);
+            using var scope = BenchSteps.As(services, userId);
             var watch = Stopwatch.StartNew();
             await query(scope.ServiceProvider);
             if (i >= 0)
@@ -215,29 +206,5 @@ internal static class DispatchBenchmark
         }
 
         return times;
-    }
-
-    private static IServiceScope As(IServiceProvider services, string userId)
-    {
-        var scope = services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<BenchIdentity>().UserId = userId;
-        return scope;
-    }
-
-    private static double Median(List<double> xs) => xs.Order().ElementAt(xs.Count / 2);
-
-    private static double P95(List<double> xs) => xs.Order().ElementAt((int)Math.Ceiling(xs.Count * 0.95) - 1);
-
-    private sealed class BenchIdentity
-    {
-        public string UserId { get; set; } = "";
-    }
-
-    private sealed class BenchUser(BenchIdentity identity, JianfuDbContext db) : ICurrentUserAccessor
-    {
-        private CurrentUser? _user;
-
-        public async Task<CurrentUser> GetAsync(CancellationToken ct = default) =>
-            _user ??= await CurrentUserAccessor.LoadAsync(db, identity.UserId, ct) ?? CurrentUser.Anonymous;
     }
 }

@@ -25,61 +25,35 @@ internal static class ReportsBenchmark
         var concurrency = int.TryParse(options.GetValueOrDefault("concurrency"), out var c) ? c : 32;
         var warmup = int.TryParse(options.GetValueOrDefault("warmup"), out var wu) ? wu : 15;
         var dataDir = Directory.CreateTempSubdirectory("jianfu-intake-").FullName;
-        var port = 20000 + Random.Shared.Next(20000);
-        var url = $"http://127.0.0.1:{port}";
-        // Run as `dotnet jianfu.dll bench intake` the host is dotnet and needs the assembly; run through `dotnet run` or the
-        // apphost (`jianfu bench intake`) the process is the application itself and takes the arguments directly.
-        var host = Environment.ProcessPath!;
-        string[] arguments = Path.GetFileNameWithoutExtension(host) == "dotnet" ? [typeof(Program).Assembly.Location, "--urls", url] : ["--urls", url];
-        var server = new ProcessStartInfo(host, arguments)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        server.Environment["JIANFU_DATA_DIR"] = dataDir;
-        server.Environment["Jianfu__Reports__PerAddressPerMinute"] = "1000000000";
-        server.Environment["Jianfu__Reports__PerTokenPerMinute"] = "1000000000";
-        server.Environment["Logging__LogLevel__Default"] = "Warning";
-        // The demo's routing model would train in the background for a minute on the same two cores: this measures intake.
-        server.Environment["Jianfu__DemoRoutingModel"] = "false";
-        using var process = Process.Start(server)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("server: " + e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
         try
         {
-            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+            await using var server = await BenchServer.StartAsync(dataDir, concurrency, new Dictionary<string, string>
             {
-                BaseAddress = new Uri(url),
-                Timeout = TimeSpan.FromSeconds(60),
-            };
-            await WaitForServerAsync(http);
-            var token = await LocationTokenAsync(http);
-            Console.WriteLine($"== intake: {concurrency} connections, {warmup} s warm-up, then {seconds} s measured, against {url}");
+                ["Jianfu__Reports__PerAddressPerMinute"] = "1000000000",
+                ["Jianfu__Reports__PerTokenPerMinute"] = "1000000000",
+            });
+            var token = await LocationTokenAsync(server.Http);
+            Console.WriteLine($"== intake: {concurrency} connections, {warmup} s warm-up, then {seconds} s measured, against {server.Url}");
+            HttpContent Body(int w, int n) =>
+                JsonContent.Create(new { token, category = "trace-demand", description = $"压力测试 {w}-{n}:要求每天拍照打卡上报", contact = (string?)null, taskId = (int?)null });
 
             // A server that has run for a while, as a district's does: the first seconds after start are spent compiling
             // the hot paths to optimised code (tiered JIT) on the same two cores. The warm-up's reports are stored and
             // counted like the others; only its latencies are not.
-            var warm = await LoadAsync(http, token, concurrency, warmup);
-            var warmed = warm.Latencies.Order().ToList();
-            Console.WriteLine($"   warm-up: {warm.Created / warm.Seconds:F0} reports/s, p99 {warmed[(int)Math.Ceiling(warmed.Count * 0.99) - 1]:F1} ms");
-            var measured = await LoadAsync(http, token, concurrency, seconds);
-            var elapsed = measured.Seconds;
-            var latencies = measured.Latencies;
-            var created = measured.Created;
-            var other = measured.Other;
-            var all = latencies.Order().ToList();
-            var total201 = created + warm.Created;
+            var warm = await server.LoadAsync("/api/v1/reports", concurrency, warmup, Body);
+            Console.WriteLine($"   warm-up: {warm.Created / warm.Seconds:F0} reports/s, p99 {warm.Percentile(0.99):F1} ms");
+            var measured = await server.LoadAsync("/api/v1/reports", concurrency, seconds, Body);
+            var total201 = measured.Created + warm.Created;
+            var other = measured.Other + warm.Other;
             var stored = await CountStoredAsync(dataDir);
-            var rate = created / elapsed;
-            var p50 = all[all.Count / 2];
-            var p99 = all[(int)Math.Ceiling(all.Count * 0.99) - 1];
+            var rate = measured.Created / measured.Seconds;
+            var p50 = measured.Percentile(0.5);
+            var p99 = measured.Percentile(0.99);
             Console.WriteLine($"| reports/s | p50 | p99 | 201 answers | other answers | stored |");
             Console.WriteLine($"|---|---|---|---|---|---|");
-            Console.WriteLine($"| {rate:F0} | {p50:F1} ms | {p99:F1} ms | {total201:N0} | {other + warm.Other:N0} | {stored:N0} |");
+            Console.WriteLine($"| {rate:F0} | {p50:F1} ms | {p99:F1} ms | {total201:N0} | {other:N0} | {stored:N0} |");
             // Issue #3 asked for 500 reports/s with p99 under 100 ms; issue #10 holds the platform to what it reached (2,361/s, p99 47.6 ms).
-            var ok = rate >= 2000 && p99 < 50 && stored == total201 && other + warm.Other == 0;
+            var ok = rate >= 2000 && p99 < 50 && stored == total201 && other == 0;
             Console.WriteLine(ok ? "targets met: ≥ 2,000 reports/s, p99 < 50 ms, stored = 201 answers" : "TARGETS NOT MET");
             BenchData.Result($"green-channel intake, {concurrency} connections × {seconds} s", "Sqlite",
                 $"{rate:F0} reports/s, p99 {p99:F1} ms, {stored:N0} of {total201:N0} stored", "≥ 2,000/s, p99 < 50 ms, all stored", ok);
@@ -87,67 +61,9 @@ internal static class ReportsBenchmark
         }
         finally
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
             SqliteConnection.ClearAllPools();
             Directory.Delete(dataDir, true);
         }
-    }
-
-    private sealed record Load(double Seconds, List<double> Latencies, int Created, int Other);
-
-    /// <summary>Every connection posts reports one after another for the given seconds, as a phone's browser or a hotline relay sends them.</summary>
-    private static async Task<Load> LoadAsync(HttpClient http, string token, int concurrency, int seconds)
-    {
-        var deadline = Stopwatch.StartNew();
-        var latencies = new List<double>[concurrency];
-        var created = new int[concurrency];
-        var other = new int[concurrency];
-        var workers = Enumerable.Range(0, concurrency).Select(w => Task.Run(async () =>
-        {
-            latencies[w] = new List<double>(100_000);
-            var n = 0;
-            while (deadline.Elapsed.TotalSeconds < seconds)
-            {
-                // One JSON body with its Content-Length (not chunked).
-                var body = JsonContent.Create(new { token, category = "trace-demand", description = $"压力测试 {w}-{n++}:要求每天拍照打卡上报", contact = (string?)null, taskId = (int?)null });
-                await body.LoadIntoBufferAsync();
-                var start = Stopwatch.GetTimestamp();
-                using var response = await http.PostAsync("/api/v1/reports", body);
-                latencies[w].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-                if (response.StatusCode == HttpStatusCode.Created)
-                {
-                    created[w]++;
-                }
-                else
-                {
-                    other[w]++;
-                }
-            }
-        })).ToArray();
-        await Task.WhenAll(workers);
-        return new Load(deadline.Elapsed.TotalSeconds, latencies.SelectMany(l => l).ToList(), created.Sum(), other.Sum());
-    }
-
-    private static async Task WaitForServerAsync(HttpClient http)
-    {
-        for (var i = 0; i < 120; i++)
-        {
-            try
-            {
-                if ((await http.GetAsync("/healthz")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            await Task.Delay(500);
-        }
-
-        throw new InvalidOperationException("the server did not start within 60 s");
     }
 
     private static async Task<string> LocationTokenAsync(HttpClient http)

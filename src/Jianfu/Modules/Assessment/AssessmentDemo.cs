@@ -63,11 +63,8 @@ internal sealed class AssessmentDemo(JianfuDbContext db, IOrganisationDirectory 
         {
             foreach (var indicator in community.Indicators.Where(i => i.Source == IndicatorSource.Evaluator))
             {
-                db.EvaluatorScores.Add(new EvaluatorScore
-                {
-                    SetId = community.Id, IndicatorId = indicator.Id, AssessedId = unit.Id, Score = decimal.Round(indicator.Points * (0.7m + (decimal)random.NextDouble() * 0.3m), 1),
-                    Basis = bases[random.Next(bases.Length)], ScoredAt = now.AddDays(-random.Next(1, 20)), ScoredBy = "李书记(富盛镇党委副书记)",
-                });
+                db.EvaluatorScores.Add(EvaluatorScore.Of(community, indicator, unit.Id, decimal.Round(indicator.Points * (0.7m + (decimal)random.NextDouble() * 0.3m), 1),
+                    bases[random.Next(bases.Length)], "李书记(富盛镇党委副书记)", now.AddDays(-random.Next(1, 20))));
             }
         }
 

@@ -6,6 +6,8 @@ public static class AssessmentModule
         .AddScoped<AssessmentAccess>()
         .AddScoped<ScoreRunner>()
         .AddSingleton<SubmitRating.Limits>()
+        .AddSingleton<RatingWriter>()
+        .AddHostedService(sp => sp.GetRequiredService<RatingWriter>())
         .AddScoped<AssessmentDemo>()
         .AddScoped<CreateIndicatorSet.Handler>()
         .AddScoped<ListIndicatorSets.Handler>()

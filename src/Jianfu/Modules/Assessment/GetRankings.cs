@@ -84,7 +84,8 @@ public static class GetRankings
 
             var page = await rows.OrderBy(s => s.BoardRank == null).ThenBy(s => s.BoardRank).ThenBy(s => s.Code)
                 .Skip(offset ?? 0).Take(limit ?? DefaultLimit).ToListAsync(ct);
-            return new Board(set.Id, period.Value.Text, published, run.ComputedAt, run.Units, offset ?? 0, page.Select(ToRow).ToList());
+            var scorer = new Scorer(set);
+            return new Board(set.Id, period.Value.Text, published, run.ComputedAt, run.Units, offset ?? 0, page.Select(s => ToRow(s, scorer)).ToList());
         }
 
         /// <summary>The rows a reader sees: the district's people all; a township's or a community's people their township's.</summary>
@@ -99,9 +100,10 @@ public static class GetRankings
             return unit.Level == UnitLevel.Community ? unit.Path[..(unit.Path.TrimEnd('/').LastIndexOf('/') + 1)] : unit.Path;
         }
 
-        private static Row ToRow(UnitScore s) => new(s.Code, s.Name, s.Board, s.BoardRank, Parts(s.BoardParts), s.Total, s.TotalRank, s.Deduction, Parts(s.Components));
+        private static Row ToRow(UnitScore s, Scorer scorer) =>
+            new(s.Code, s.Name, s.Board, s.BoardRank, Parts(s.BoardParts, scorer.BoardNames), s.Total, s.TotalRank, s.Deduction, Parts(s.Components, scorer.ComponentNames));
 
-        private static List<Part> Parts(string json) => ScoreRunner.ReadParts(json).Select(p => new Part(p.Name, p.Score)).ToList();
+        private static List<Part> Parts(string stored, IReadOnlyList<string> names) => ScoreRunner.ReadParts(stored, names).Select(p => new Part(p.Name, p.Score)).ToList();
     }
 
     public static void Map(RouteGroupBuilder api) =>

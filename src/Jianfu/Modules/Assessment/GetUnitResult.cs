@@ -51,17 +51,21 @@ public static class GetUnitResult
 
             var figures = (await runner.FiguresAsync(set, [unit], period.Value, ct))[unit.Id];
             var inputs = (await runner.InputsAsync(set, [unit], period.Value, ct))[unit.Id];
-            var bases = await db.EvaluatorScores.AsNoTracking().Where(s => s.SetId == set.Id && s.AssessedId == unit.Id)
-                .ToDictionaryAsync(s => s.IndicatorId, s => $"{s.Basis}({s.ScoredBy})", ct);
-            var lines = set.Indicators.OrderBy(i => i.Number).Select(i => new Line(i.Number, i.Category, i.Name, i.Points, i.Source.Chinese(), i.EvaluatorName,
-                Scorer.IndicatorScore(i.Source, i.Metric, i.Points, i.Id, figures, inputs) is { } s ? ScoringScheme.Round(s) : null,
-                i.Source switch
-                {
-                    IndicatorSource.System => figures.Describe(i.Metric!.Value),
-                    IndicatorSource.Residents => figures.Describe(SystemMetric.ResidentRating),
-                    IndicatorSource.Democratic => inputs.DemocraticFraction is { } d ? $"民主测评得分率{d * 100:0.#}%" : "民主测评尚未进行",
-                    _ => bases.GetValueOrDefault(i.Id) ?? "评价单位尚未打分",
-                })).ToList();
+            var given = await db.EvaluatorScores.AsNoTracking().Where(s => s.SetId == set.Id && s.AssessedId == unit.Id)
+                .ToDictionaryAsync(s => s.IndicatorId, s => (s.Score, Basis: $"{s.Basis}({s.ScoredBy})"), ct);
+            var lines = set.Indicators.OrderBy(i => i.Number).Select(i =>
+            {
+                var scored = given.TryGetValue(i.Id, out var g) ? g : ((decimal Score, string Basis)?)null;
+                return new Line(i.Number, i.Category, i.Name, i.Points, i.Source.Chinese(), i.EvaluatorName,
+                    Scorer.IndicatorScore(i.Source, i.Metric, i.Points, figures, inputs.DemocraticFraction, scored?.Score) is { } s ? ScoringScheme.Round(s) : null,
+                    i.Source switch
+                    {
+                        IndicatorSource.System => figures.Describe(i.Metric!.Value),
+                        IndicatorSource.Residents => figures.Describe(SystemMetric.ResidentRating),
+                        IndicatorSource.Democratic => inputs.DemocraticFraction is { } d ? $"民主测评得分率{d * 100:0.#}%" : "民主测评尚未进行",
+                        _ => scored?.Basis ?? "评价单位尚未打分",
+                    });
+            }).ToList();
             var result = new Scorer(set).Score(figures, inputs);
             return new Response(set.Id, set.Title, period.Value.Text, period.Value.Chinese, unit.Code, unit.Name, result.Total, result.Deduction, result.Board,
                 result.Components.Select(c => new Part(c.Name, c.Weight, c.Score)).ToList(), result.BoardParts.Select(c => new Part(c.Name, c.Weight, c.Score)).ToList(), lines);

@@ -76,7 +76,7 @@ public static class ScoreIndicator
             var before = entry?.Score;
             if (entry is null)
             {
-                entry = new EvaluatorScore { SetId = set.Id, IndicatorId = indicator.Id, AssessedId = unit!.Id, Basis = basis, ScoredBy = AssessmentAccess.ActorOf(user) };
+                entry = EvaluatorScore.Of(set, indicator, unit!.Id, r.Score!.Value, basis, AssessmentAccess.ActorOf(user), now);
                 db.EvaluatorScores.Add(entry);
             }
 

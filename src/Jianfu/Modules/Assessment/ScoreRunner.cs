@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Jianfu.Modules.Assessment.Domain;
 using Jianfu.Modules.Dispatch.Contracts;
 using Jianfu.Modules.Hotline.Contracts;
@@ -23,8 +22,6 @@ internal sealed class ScoreRunner(
     public int HotlineWorkingDays => Math.Max(1, config.GetValue("Jianfu:Assessment:HotlineWorkingDays", 5));
 
     public TimeSpan LiveBoardAge => TimeSpan.FromMinutes(Math.Max(0, config.GetValue("Jianfu:Assessment:LiveBoardMinutes", 10)));
-
-    private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) };
 
     /// <summary>Every assessed unit's figures for the period, keyed by the assessed id.</summary>
     public async Task<Dictionary<int, UnitFigures>> FiguresAsync(IndicatorSet set, IReadOnlyList<Assessed> assessed, Period period, CancellationToken ct)
@@ -146,8 +143,14 @@ internal sealed class ScoreRunner(
     /// <summary>What scores each unit beyond the figures: evaluating bodies' scores, ballots, and (departments) the year's deductions to the period's end.</summary>
     public async Task<Dictionary<int, UnitInputs>> InputsAsync(IndicatorSet set, IReadOnlyList<Assessed> assessed, Period period, CancellationToken ct)
     {
-        var scores = (await db.EvaluatorScores.AsNoTracking().Where(s => s.SetId == set.Id).Select(s => new { s.AssessedId, s.IndicatorId, s.Score }).ToListAsync(ct))
-            .GroupBy(s => s.AssessedId).ToDictionary(g => g.Key, g => (IReadOnlyDictionary<int, decimal>)g.ToDictionary(s => s.IndicatorId, s => s.Score));
+        // Summed in the database per unit and component: a district's year is hundreds of thousands of scores.
+        var ids = assessed.Count <= 100 ? assessed.Select(a => a.Id).ToList() : null;
+        var sums = await db.EvaluatorScores.AsNoTracking().Where(s => s.SetId == set.Id && (ids == null || ids.Contains(s.AssessedId)))
+            .GroupBy(s => new { s.AssessedId, s.Component })
+            .Select(g => new { g.Key.AssessedId, g.Key.Component, Earned = g.Sum(s => s.ScoreTenths), Points = g.Sum(s => s.PointsTenths) })
+            .ToListAsync(ct);
+        var scores = sums.GroupBy(s => s.AssessedId).ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, (decimal, decimal)>)g
+            .ToDictionary(c => c.Component, c => (c.Earned / 10m, c.Points / 10m)));
         var marks = await db.BallotMarks.AsNoTracking().Where(m => db.Ballots.Any(b => b.Id == m.BallotId && b.SetId == set.Id && b.IsClosed))
             .GroupBy(m => new { m.AssessedId, m.Grade }).Select(g => new { g.Key.AssessedId, g.Key.Grade, Count = g.Count() }).ToListAsync(ct);
         var democratic = marks.GroupBy(m => m.AssessedId)
@@ -193,10 +196,10 @@ internal sealed class ScoreRunner(
         var totalRanks = Scorer.Ranks(results.Select(r => r.Total).ToList());
         var boardRanks = Scorer.Ranks(results.Select(r => r.Board).ToList());
         var run = new ScoreRun { SetId = set.Id, Month = month, Kind = kind, ComputedAt = time.UtcNow(), ComputedBy = actor, Units = assessed.Count };
-        var rows = assessed.Select((a, k) => new UnitScore
+        var rows = assessed.Select((a, k) => new object?[]
         {
-            AssessedId = a.Id, Code = a.Code, Name = a.Name, Path = a.Path, Total = results[k].Total, TotalRank = totalRanks[k], Deduction = results[k].Deduction,
-            Board = results[k].Board, BoardRank = boardRanks[k], Components = Parts(results[k].Components), BoardParts = Parts(results[k].BoardParts),
+            0, a.Id, a.Code, a.Name, a.Path, results[k].Total, totalRanks[k], results[k].Deduction, results[k].Board, boardRanks[k],
+            Parts(results[k].Components), Parts(results[k].BoardParts),
         }).ToList();
         var error = await db.TryAsync(async () =>
         {
@@ -209,9 +212,8 @@ internal sealed class ScoreRunner(
 
             db.ScoreRuns.Add(run);
             await db.SaveChangesAsync(ct);
-            rows.ForEach(r => r.RunId = run.Id);
-            db.UnitScores.AddRange(rows);
-            await db.SaveChangesAsync(ct);
+            rows.ForEach(r => r[0] = run.Id);
+            await MultiRowInsert.ExecuteAsync(db, UnitScoreColumns, rows, ct);
             await tx.CommitAsync(ct);
         });
         db.ChangeTracker.Clear();
@@ -226,9 +228,14 @@ internal sealed class ScoreRunner(
         return run;
     }
 
-    private static string Parts(IReadOnlyList<ComponentScore> parts) =>
-        JsonSerializer.Serialize(parts.Select(p => new object?[] { p.Name, p.Score }), Readable);
+    /// <summary>A board's rows are thousands: written in multi-row INSERTs, in these columns' order.</summary>
+    private const string UnitScoreColumns =
+        "INSERT INTO \"UnitScores\" (\"RunId\", \"AssessedId\", \"Code\", \"Name\", \"Path\", \"Total\", \"TotalRank\", \"Deduction\", \"Board\", \"BoardRank\", \"Components\", \"BoardParts\")";
 
-    public static IReadOnlyList<(string Name, decimal? Score)> ReadParts(string json) =>
-        JsonSerializer.Deserialize<JsonElement[][]>(json)!.Select(p => (p[0].GetString()!, p[1].ValueKind == JsonValueKind.Null ? (decimal?)null : p[1].GetDecimal())).ToList();
+    /// <summary>A row's parts as stored: their scores in order, "" for a part with nothing to score ("52.5;22.5"); the names are the set's.</summary>
+    private static string Parts(IReadOnlyList<ComponentScore> parts) =>
+        string.Join(';', parts.Select(p => p.Score?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""));
+
+    public static IReadOnlyList<(string Name, decimal? Score)> ReadParts(string stored, IReadOnlyList<string> names) =>
+        stored.Split(';').Zip(names, (score, name) => (name, score.Length == 0 ? (decimal?)null : decimal.Parse(score, System.Globalization.CultureInfo.InvariantCulture))).ToList();
 }

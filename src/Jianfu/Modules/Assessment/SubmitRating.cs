@@ -9,7 +9,8 @@ namespace Jianfu.Modules.Assessment;
 
 /// <summary>
 /// A resident rates a community from its QR code, without logging in: the district's three to five questions, each
-/// 1–5, and an optional comment. Every accepted rating is stored; one that trips the limits is kept but not counted:
+/// 1–5, and an optional comment. Every accepted rating is stored (by <see cref="RatingWriter"/>, before the 201); one
+/// that trips the limits is kept but not counted:
 /// a second rating of the community from the same device in a month, or more than
 /// Jianfu:Assessment:RatingsPerAddressPerDay (default 20) from one address in a day. Bursts are refused with 429
 /// (Jianfu:Assessment:RatingsPerAddressPerMinute, default 10; RatingsPerPosterPerMinute, default 600).
@@ -40,7 +41,7 @@ public static class SubmitRating
         }
     }
 
-    internal sealed class Handler(JianfuDbContext db, Limits limits, TimeProvider time)
+    internal sealed class Handler(JianfuDbContext db, Limits limits, RatingWriter writer, TimeProvider time)
     {
         private static readonly CompiledQuery<string, RatingPoster?> PosterByToken = new(() =>
             EF.CompileAsyncQuery((JianfuDbContext db, string token, CancellationToken ct) => db.RatingPosters.AsNoTracking().FirstOrDefault(p => p.Token == token)));
@@ -49,8 +50,11 @@ public static class SubmitRating
         private async Task<RatingPoster?> PosterAsync(string? token, CancellationToken ct) =>
             token?.Trim() is { Length: > 0 and <= 32 } t && await PosterByToken.RunAsync(db, t, ct) is { IsActive: true } poster ? poster : null;
 
+        private static readonly CompiledQuery<int, string?> QuestionsOf = new(() =>
+            EF.CompileAsyncQuery((JianfuDbContext db, int district, CancellationToken ct) => db.RatingQuestionnaires.AsNoTracking().Where(q => q.DistrictId == district).Select(q => q.Questions).FirstOrDefault()));
+
         public async Task<IReadOnlyList<string>> QuestionsAsync(int districtId, CancellationToken ct) =>
-            (await db.RatingQuestionnaires.AsNoTracking().Where(q => q.DistrictId == districtId).Select(q => q.Questions).FirstOrDefaultAsync(ct)) is { } text
+            await QuestionsOf.RunAsync(db, districtId, ct) is { } text
                 ? text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 : RatingQuestionnaire.Default;
 
@@ -86,31 +90,16 @@ public static class SubmitRating
             var month = Rating.MonthOf(now.ChinaDate());
             var device = poster.Pseudonym(string.IsNullOrWhiteSpace(r.Device) ? $"{address}|{browser}" : r.Device.Trim(), month);
             var addressKey = poster.Pseudonym(address ?? "unknown", month);
-            var dayStart = now.ChinaDate().StartUtc();
-            string? notCounted = null;
-            if (await db.Ratings.AnyAsync(x => x.PosterId == poster.Id && x.Month == month && x.DeviceKey == device && x.Counted, ct))
-            {
-                notCounted = "同一设备本月已评价过";
-            }
-            else if (await db.Ratings.CountAsync(x => x.PosterId == poster.Id && x.AddressKey == addressKey && x.At >= dayStart && x.Counted, ct) >= limits.PerAddressPerDay)
-            {
-                notCounted = "同一网络地址当日评价过多";
-            }
-
             var rating = new Rating
             {
                 PosterId = poster.Id, DistrictId = poster.DistrictId, UnitId = poster.UnitId, Month = month, At = now, Answers = string.Join(',', answers),
-                Average = answers.Average(), Comment = comment, DeviceKey = device, AddressKey = addressKey, Counted = notCounted is null, NotCountedReason = notCounted,
+                Average = answers.Average(), Comment = comment, DeviceKey = device, AddressKey = addressKey,
             };
-            db.Ratings.Add(rating);
-            if (await db.TrySaveAsync(ct) is { } notSaved)
-            {
-                return notSaved;
-            }
-
-            return new Response(rating.Id, rating.Counted, rating.Counted
-                ? "感谢您的评价!评价计入本村(社区)本月的群众满意度。"
-                : "感谢您的评价!本月您已评价过这个村(社区),这次的评价已收到,但每部手机每月只计一次。");
+            // Whether it counts is decided by the one writer, against what is stored: two ratings of one phone at once count once.
+            await writer.StoreAsync(rating, CancellationToken.None);
+            return new Response(rating.Id, rating.Counted, rating.Counted ? "感谢您的评价!评价计入本村(社区)本月的群众满意度。"
+                : rating.NotCountedReason == Rating.DeviceAlreadyCounted ? "感谢您的评价!本月您已评价过这个村(社区),这次的评价已收到,但每部手机每月只计一次。"
+                : "感谢您的评价!同一网络今天的评价已经很多,这次的评价已收到,但不计入满意度。");
         }
     }
 

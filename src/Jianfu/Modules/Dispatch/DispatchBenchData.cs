@@ -139,6 +139,52 @@ internal static class DispatchBenchData
         await db.Database.ExecuteSqlRawAsync("ANALYZE");
     }
 
+    /// <summary>
+    /// A month of work for assessment to score (`jianfu bench assessment`): each township's department sends
+    /// <paramref name="perCommunity"/> dispatches to all its communities from <paramref name="from"/>; the tasks are at
+    /// every step, most done by their due date, some sent back once.
+    /// </summary>
+    public static async Task WriteMonthAsync(JianfuDbContext db, IReadOnlyList<(UnitInfo Township, IReadOnlyList<UnitInfo> Communities)> townships, DateTime from, int perCommunity)
+    {
+        var random = new Random(13);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var n = 0;
+        foreach (var (township, communities) in townships)
+        {
+            for (var k = 0; k < perCommunity; k++, n++)
+            {
+                var at = from.AddHours(k * 24 + random.Next(12));
+                var due = DateOnly.FromDateTime(at.AddDays(10));
+                var d = new DispatchEntity
+                {
+                    Title = $"本月任务{n}", Content = $"本月任务{n}的具体要求:请在系统中填写结果。", ScreeningCode = "XZ-13", DistrictId = township.DistrictId,
+                    IssuerUnitId = township.Id, IssuerUnitName = township.Name, DepartmentName = "基准部门", DispatcherId = "bench", DispatcherName = "基准",
+                    ReviewUnitId = township.Id, Status = DispatchStatus.Approved, CreatedAt = at, SubmittedAt = at, DecidedAt = at.AddHours(1), DueDate = due, Checks = [],
+                };
+                foreach (var c in communities)
+                {
+                    var step = random.Next(10);
+                    var done = step >= 3 ? at.AddDays(random.Next(1, 14)) : (DateTime?)null;
+                    d.Targets.Add(new DispatchTarget { CommunityId = c.Id, CommunityCode = c.Code, CommunityName = c.Name });
+                    d.Tasks.Add(new CommunityTask
+                    {
+                        CommunityId = c.Id, CommunityCode = c.Code, CommunityName = c.Name, DueDate = due, CreatedAt = at.AddHours(1),
+                        Status = step switch { < 3 => CommunityTaskStatus.Received, < 6 => CommunityTaskStatus.Completed, _ => CommunityTaskStatus.Confirmed },
+                        CompletedAt = done, ConfirmedAt = step >= 6 ? done?.AddDays(1) : null, TimesReturned = step == 9 ? 1 : 0,
+                    });
+                }
+
+                db.Dispatches.Add(d);
+                if (n % 20 == 19)
+                {
+                    await BenchData.FlushAsync(db);
+                }
+            }
+        }
+
+        await BenchData.FinishAsync(db);
+    }
+
     /// <summary>One approved dispatch of <paramref name="text"/> (title, a line break, content) to the given communities.</summary>
     public static async Task WriteApprovedAsync(JianfuDbContext db, string text, int[] communities, DateTime at)
     {

@@ -20,6 +20,10 @@ public sealed class ScorerTests
         return set;
     }
 
+    /// <summary>The evaluating bodies' scores as the database sums them: per component, what was earned of how many points scored.</summary>
+    private static Dictionary<string, (decimal, decimal)> Evaluated(params (string Component, decimal Earned, decimal Points)[] sums) =>
+        sums.ToDictionary(s => s.Component, s => (s.Earned, s.Points));
+
     private static readonly UnitFigures Tasks = new() { TasksIssued = 4, TasksOnTime = 3, TasksCompleted = 4, TasksConfirmed = 2, TasksReturned = 1 };
 
     [Fact]
@@ -28,7 +32,7 @@ public sealed class ScorerTests
         var set = Set(ScoringScheme.Hundred,
             (40, IndicatorSource.System, SystemMetric.TasksOnTime), (30, IndicatorSource.System, SystemMetric.TasksConfirmed),
             (20, IndicatorSource.System, SystemMetric.TasksReturned), (10, IndicatorSource.Evaluator, null));
-        var result = new Scorer(set).Score(Tasks, new UnitInputs(new Dictionary<int, decimal> { [4] = 8 }, null, 0));
+        var result = new Scorer(set).Score(Tasks, new UnitInputs(Evaluated(("indicators", 8, 10)), null, 0));
         // 40 × 3/4 + 30 × 2/4 + 20 × (1 − 1/4) + 8 = 30 + 15 + 15 + 8.
         Assert.Equal(68m, result.Total);
         // The board counts the 90 system points only, scaled to 100: 60 of 90.
@@ -41,7 +45,7 @@ public sealed class ScorerTests
     {
         var set = Set(ScoringScheme.SevenThree, (60, IndicatorSource.Residents, null), (40, IndicatorSource.Evaluator, null));
         var figures = new UnitFigures { Ratings = 10, RatingAverage = 4.0 };
-        var result = new Scorer(set).Score(figures, new UnitInputs(new Dictionary<int, decimal> { [2] = 30 }, null, 0));
+        var result = new Scorer(set).Score(figures, new UnitInputs(Evaluated(("township", 30, 40)), null, 0));
         // Residents: (4 − 1) / 4 = 75% of 70 = 52.5; township: 30/40 = 75% of 30 = 22.5.
         Assert.Equal([52.5m, 22.5m], result.Components.Select(c => c.Score!.Value).ToArray());
         Assert.Equal(75m, result.Total);
@@ -53,7 +57,7 @@ public sealed class ScorerTests
         var set = Set(ScoringScheme.FourThreeTwoOne,
             (40, IndicatorSource.System, SystemMetric.TasksOnTime), (30, IndicatorSource.Evaluator, null), (20, IndicatorSource.Democratic, null), (10, IndicatorSource.Evaluator, null));
         set.Indicators[3].ComponentKey = "overall";
-        var inputs = new UnitInputs(new Dictionary<int, decimal> { [2] = 27, [4] = 10 }, 0.8m, 0);
+        var inputs = new UnitInputs(Evaluated(("annual", 27, 30), ("overall", 10, 10)), 0.8m, 0);
         var result = new Scorer(set).Score(Tasks, inputs);
         // Daily 75% × 40 = 30, annual 90% × 30 = 27, democratic 80% × 20 = 16, overall 100% × 10 = 10.
         Assert.Equal([30m, 27m, 16m, 10m], result.Components.Select(c => c.Score!.Value).ToArray());
@@ -101,6 +105,16 @@ public sealed class ScorerTests
         var set = Set(ScoringScheme.Hundred, (100, IndicatorSource.System, SystemMetric.SubstantiatedReports));
         Assert.Equal(97m - 2.5m, new Scorer(set).Score(new UnitFigures { SubstantiatedReports = 3 }, new UnitInputs(null, null, 2.5m)).Total);
         Assert.Equal(0m, new Scorer(set).Score(new UnitFigures { SubstantiatedReports = 3 }, new UnitInputs(null, null, 200m)).Total);
+    }
+
+    [Fact]
+    public void AnIndicatorsOwnScore_IsItsShareOfItsPoints_OrNothingWhenNotScored()
+    {
+        Assert.Equal(8m, Scorer.IndicatorScore(IndicatorSource.Evaluator, null, 10, UnitFigures.None, null, 8m));
+        Assert.Equal(10m, Scorer.IndicatorScore(IndicatorSource.Evaluator, null, 10, UnitFigures.None, null, 12m));
+        Assert.Null(Scorer.IndicatorScore(IndicatorSource.Evaluator, null, 10, UnitFigures.None, null, null));
+        Assert.Equal(16m, Scorer.IndicatorScore(IndicatorSource.Democratic, null, 20, UnitFigures.None, 0.8m, null));
+        Assert.Equal(15m, Scorer.IndicatorScore(IndicatorSource.System, SystemMetric.TasksOnTime, 20, Tasks, null, null));
     }
 
     [Fact]

@@ -52,8 +52,10 @@ internal sealed class EvaluatorScoreConfiguration : IEntityTypeConfiguration<Eva
     public void Configure(EntityTypeBuilder<EvaluatorScore> e)
     {
         e.HasIndex(s => new { s.IndicatorId, s.AssessedId }).IsUnique();
-        e.HasIndex(s => new { s.SetId, s.AssessedId });
-        e.Property(s => s.Score).HasPrecision(5, 1);
+        // Covering the board's sum per unit and component, so that a year of scores is read from the index alone.
+        e.HasIndex(s => new { s.SetId, s.AssessedId, s.Component, s.ScoreTenths, s.PointsTenths });
+        e.Ignore(s => s.Score);
+        e.Property(s => s.Component).HasMaxLength(16);
         e.Property(s => s.Basis).HasMaxLength(EvaluatorScore.MaxBasis);
     }
 }
@@ -77,8 +79,8 @@ internal sealed class UnitScoreConfiguration : IEntityTypeConfiguration<UnitScor
         e.Property(s => s.Total).HasPrecision(6, 2);
         e.Property(s => s.Board).HasPrecision(6, 2);
         e.Property(s => s.Deduction).HasPrecision(6, 2);
-        e.Property(s => s.Components).HasMaxLength(2000);
-        e.Property(s => s.BoardParts).HasMaxLength(2000);
+        e.Property(s => s.Components).HasMaxLength(200);
+        e.Property(s => s.BoardParts).HasMaxLength(200);
     }
 }
 
@@ -107,7 +109,8 @@ internal sealed class RatingConfiguration : IEntityTypeConfiguration<Rating>
     public void Configure(EntityTypeBuilder<Rating> e)
     {
         e.HasIndex(r => new { r.UnitId, r.Month, r.Counted });
-        e.HasIndex(r => new { r.PosterId, r.Month, r.DeviceKey });
+        // One counted rating per device, community and month, whichever node took it.
+        e.HasIndex(r => new { r.PosterId, r.Month, r.DeviceKey }, "IX_Ratings_OneCountedPerDevice").IsUnique().HasFilter("\"Counted\"");
         e.HasIndex(r => new { r.PosterId, r.AddressKey, r.At });
         e.Property(r => r.Answers).HasMaxLength(20);
         e.Property(r => r.Comment).HasMaxLength(Rating.MaxComment);

@@ -109,4 +109,16 @@ internal sealed class Rating
     public string? NotCountedReason { get; set; }
 
     public static int MonthOf(DateOnly day) => day.Year * 100 + day.Month;
+
+    /// <summary>
+    /// Whether the rating counts: not when this device already has a counted rating of the community this month, nor
+    /// when its address already gave <paramref name="perAddressPerDay"/> counted ratings of it today.
+    /// </summary>
+    public void Count(bool deviceCountedThisMonth, int addressCountedToday, int perAddressPerDay)
+    {
+        NotCountedReason = deviceCountedThisMonth ? DeviceAlreadyCounted : addressCountedToday >= perAddressPerDay ? "同一网络地址当日评价过多" : null;
+        Counted = NotCountedReason is null;
+    }
+
+    public const string DeviceAlreadyCounted = "同一设备本月已评价过";
 }

@@ -9,8 +9,11 @@ internal sealed record ComponentScore(string Name, decimal? Score, decimal Weigh
 /// </summary>
 internal sealed record UnitResult(decimal? Total, IReadOnlyList<ComponentScore> Components, decimal Deduction, decimal? Board, IReadOnlyList<ComponentScore> BoardParts);
 
-/// <summary>What scores a unit beyond the platform's figures: the evaluating bodies' scores, its ballot and its deductions.</summary>
-internal sealed record UnitInputs(IReadOnlyDictionary<int, decimal>? EvaluatorScores, decimal? DemocraticFraction, decimal Deduction)
+/// <summary>
+/// What scores a unit beyond the platform's figures: the evaluating bodies' scores summed per scheme component (with
+/// the points of the indicators scored so far), its ballot, and its deductions.
+/// </summary>
+internal sealed record UnitInputs(IReadOnlyDictionary<string, (decimal Earned, decimal Points)>? Evaluated, decimal? DemocraticFraction, decimal Deduction)
 {
     public static readonly UnitInputs None = new(null, null, 0m);
 }
@@ -27,33 +30,36 @@ internal sealed record UnitInputs(IReadOnlyDictionary<int, decimal>? EvaluatorSc
 internal sealed class Scorer
 {
     private readonly Item[] _items;
-    private readonly (string Name, decimal Weight)[] _components;
+    private readonly (string Key, string Name, decimal Weight)[] _components;
     private readonly SystemMetric[] _boardMetrics;
 
-    private readonly record struct Item(int Id, decimal Points, IndicatorSource Source, SystemMetric? Metric, int Component);
+    private readonly record struct Item(decimal Points, IndicatorSource Source, SystemMetric? Metric, int Component);
 
     public Scorer(IndicatorSet set)
     {
-        _components = set.Components.Select(c => (c.Name, c.Weight)).ToArray();
-        var keys = set.Components.Select(c => c.Key).ToList();
-        _items = set.Indicators.OrderBy(i => i.Number)
-            .Select(i => new Item(i.Id, i.Points, i.Source, i.Metric, set.ComponentOf(i) is { } c ? keys.IndexOf(c.Key) : -1))
+        _components = set.Components.OrderBy(c => c.Id).Select(c => (c.Key, c.Name, c.Weight)).ToArray();
+        var keys = _components.Select(c => c.Key).ToList();
+        // The evaluating bodies' scores come in summed per component (UnitInputs.Evaluated): only the other indicators are scored one by one.
+        _items = set.Indicators.Where(i => i.Source != IndicatorSource.Evaluator).OrderBy(i => i.Number)
+            .Select(i => new Item(i.Points, i.Source, i.Metric, set.ComponentOf(i) is { } c ? keys.IndexOf(c.Key) : -1))
             .ToArray();
         _boardMetrics = _items.Where(i => i.Source == IndicatorSource.System).Select(i => i.Metric!.Value).Distinct().Order().ToArray();
     }
 
-    /// <summary>The metrics the board is made of, in their order.</summary>
-    public IReadOnlyList<SystemMetric> BoardMetrics => _boardMetrics;
+    /// <summary>The names of a result's parts, in their order: the scheme's components, and the board's metrics.</summary>
+    public IReadOnlyList<string> ComponentNames => _components.Select(c => c.Name).ToList();
 
-    /// <summary>One indicator's score, or null when there is nothing to score it by.</summary>
-    public static decimal? IndicatorScore(IndicatorSource source, SystemMetric? metric, decimal points, int id, UnitFigures figures, UnitInputs inputs)
+    public IReadOnlyList<string> BoardNames => _boardMetrics.Select(m => m.Chinese()).ToList();
+
+    /// <summary>One indicator's score, or null when there is nothing to score it by (<paramref name="evaluated"/>: the evaluating body's score, if given).</summary>
+    public static decimal? IndicatorScore(IndicatorSource source, SystemMetric? metric, decimal points, UnitFigures figures, decimal? democratic, decimal? evaluated)
     {
         var fraction = source switch
         {
             IndicatorSource.System => figures.Fraction(metric!.Value, points),
             IndicatorSource.Residents => figures.RatingFraction(),
-            IndicatorSource.Democratic => inputs.DemocraticFraction,
-            _ => inputs.EvaluatorScores?.TryGetValue(id, out var s) == true ? Math.Clamp(s, 0m, points) / points : null,
+            IndicatorSource.Democratic => democratic,
+            _ => evaluated is { } s ? Math.Clamp(s, 0m, points) / points : null,
         };
         return fraction * points;
     }
@@ -65,9 +71,18 @@ internal sealed class Scorer
         var boardEarned = new decimal[_boardMetrics.Length];
         var boardCounted = new bool[_boardMetrics.Length];
         var boardPoints = 0m;
+        for (var c = 0; c < _components.Length; c++)
+        {
+            if (inputs.Evaluated?.TryGetValue(_components[c].Key, out var evaluated) == true)
+            {
+                earned[c] += evaluated.Earned;
+                counted[c] += evaluated.Points;
+            }
+        }
+
         foreach (var item in _items)
         {
-            if (IndicatorScore(item.Source, item.Metric, item.Points, item.Id, figures, inputs) is not { } score)
+            if (IndicatorScore(item.Source, item.Metric, item.Points, figures, inputs.DemocraticFraction, null) is not { } score)
             {
                 continue;
             }

@@ -18,13 +18,35 @@ internal sealed class EvaluatorScore : IVersioned
     /// <summary>The assessed unit's id, or the department's for a set of departments.</summary>
     public int AssessedId { get; set; }
 
-    public decimal Score { get; set; }
+    /// <summary>The score in tenths of a point (scores have one decimal): summed fast and exactly by either database.</summary>
+    public int ScoreTenths { get; set; }
+
+    public decimal Score
+    {
+        get => ScoreTenths / 10m;
+        set => ScoreTenths = (int)decimal.Round(value * 10m, MidpointRounding.AwayFromZero);
+    }
+
+    /// <summary>
+    /// The indicator's points (in tenths) and the scheme component it counts in, copied when it is scored: a published
+    /// set never changes, and a board sums a year of scores without reading them one by one.
+    /// </summary>
+    public int PointsTenths { get; set; }
+
+    public required string Component { get; set; }
 
     public required string Basis { get; set; }
 
     public DateTime ScoredAt { get; set; }
 
     public required string ScoredBy { get; set; }
+
+    /// <summary>A new score of <paramref name="indicator"/> of the published <paramref name="set"/> for one assessed unit.</summary>
+    public static EvaluatorScore Of(IndicatorSet set, Indicator indicator, int assessedId, decimal score, string basis, string scoredBy, DateTime at) => new()
+    {
+        SetId = set.Id, IndicatorId = indicator.Id, AssessedId = assessedId, Score = score, PointsTenths = (int)(indicator.Points * 10m),
+        Component = set.ComponentOf(indicator)?.Key ?? "", Basis = basis, ScoredBy = scoredBy, ScoredAt = at,
+    };
 }
 
 internal enum RunKind
@@ -55,7 +77,7 @@ internal sealed class ScoreRun
     public int Units { get; set; }
 }
 
-/// <summary>One row of a run: the unit's result and board score with their parts (JSON [[name, score], …]).</summary>
+/// <summary>One row of a run: the unit's result and board score with their parts (their scores in the set's order, "52.5;22.5").</summary>
 internal sealed class UnitScore
 {
     public long Id { get; set; }

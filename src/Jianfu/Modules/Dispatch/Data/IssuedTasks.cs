@@ -1,9 +1,6 @@
-using System.Data.Common;
-using System.Text;
 using Jianfu.Modules.Dispatch.Domain;
 using Jianfu.Platform.Database;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using DispatchEntity = Jianfu.Modules.Dispatch.Domain.Dispatch;
 
 namespace Jianfu.Modules.Dispatch.Data;
@@ -12,16 +9,10 @@ namespace Jianfu.Modules.Dispatch.Data;
 /// Writes the tasks an approval creates (one per community, and each one's "下发至村(社区)" entry) in a few multi-row
 /// INSERTs instead of EF Core's row-by-row path, which took three quarters of a 300-community approval
 /// (docs/performance.md). The domain still decides what is created (<see cref="DispatchEntity.Approve"/>); this only
-/// stores it, in the transaction of the approval's own save, with SQL that SQLite and PostgreSQL both read alike
-/// (quoted names, multi-row VALUES, RETURNING).
+/// stores it, in the transaction of the approval's own save (<see cref="MultiRowInsert"/>).
 /// </summary>
 internal sealed class IssuedTasks
 {
-    /// <summary>
-    /// Rows per INSERT: SQLite looks each named parameter up among all of its statement's, so one statement of 300 rows
-    /// (2,700 parameters) was slower than EF Core row by row; 40 rows keep each lookup short.
-    /// </summary>
-    private const int RowsPerStatement = 40;
     private readonly DispatchEntity _dispatch;
     private readonly List<CommunityTask> _tasks;
     private readonly List<DispatchHistory> _entries;
@@ -47,12 +38,9 @@ internal sealed class IssuedTasks
     /// <summary>Inserts them (after the dispatch itself was saved, in the same transaction) and puts them back on the dispatch, as stored.</summary>
     public async Task WriteAsync(JianfuDbContext db, CancellationToken ct)
     {
-        var connection = db.Database.GetDbConnection();
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("Issued tasks are written inside the approval's transaction.");
-        foreach (var chunk in _tasks.Chunk(RowsPerStatement))
+        foreach (var chunk in _tasks.Chunk(MultiRowInsert.RowsPerStatement))
         {
-            await using var insert = Command(connection, transaction,
+            await using var insert = MultiRowInsert.Command(db,
                 "INSERT INTO \"CommunityTasks\" (\"DispatchId\", \"CommunityId\", \"CommunityCode\", \"CommunityName\", \"DueDate\", \"Status\", \"CreatedAt\", \"RowVersion\", \"TimesReturned\")",
                 chunk.Select(t => new object?[] { _dispatch.Id, t.CommunityId, t.CommunityCode, t.CommunityName, t.DueDate, t.Status.ToString(), t.CreatedAt, 0, 0 }),
                 " RETURNING \"Id\", \"CommunityId\"");
@@ -65,9 +53,9 @@ internal sealed class IssuedTasks
             }
         }
 
-        foreach (var chunk in _entries.Chunk(RowsPerStatement))
+        foreach (var chunk in _entries.Chunk(MultiRowInsert.RowsPerStatement))
         {
-            await using var insert = Command(connection, transaction,
+            await using var insert = MultiRowInsert.Command(db,
                 "INSERT INTO \"DispatchHistory\" (\"DispatchId\", \"TaskId\", \"At\", \"ActorId\", \"ActorName\", \"Action\", \"Note\")",
                 chunk.Select(h => new object?[] { _dispatch.Id, h.Task!.Id, h.At, h.ActorId, h.ActorName, h.Action, h.Note }),
                 " RETURNING \"Id\", \"TaskId\"");
@@ -94,30 +82,5 @@ internal sealed class IssuedTasks
         {
             db.ChangeTracker.AutoDetectChangesEnabled = detect;
         }
-    }
-
-    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string head, IEnumerable<object?[]> rows, string tail)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        var sql = new StringBuilder(head).Append(" VALUES ");
-        var n = 0;
-        foreach (var (row, r) in rows.Select((row, r) => (row, r)))
-        {
-            sql.Append(r == 0 ? "(" : ", (");
-            for (var c = 0; c < row.Length; c++)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = $"@p{n}";
-                parameter.Value = row[c] ?? DBNull.Value;
-                command.Parameters.Add(parameter);
-                sql.Append(c == 0 ? "" : ", ").Append("@p").Append(n++);
-            }
-
-            sql.Append(')');
-        }
-
-        command.CommandText = sql.Append(tail).ToString();
-        return command;
     }
 }

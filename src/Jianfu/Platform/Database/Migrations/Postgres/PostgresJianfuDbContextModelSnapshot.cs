@@ -180,16 +180,23 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("Component")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<int>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PointsTenths")
                         .HasColumnType("integer");
 
                     b.Property<int>("RowVersion")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
-                    b.Property<decimal>("Score")
-                        .HasPrecision(5, 1)
-                        .HasColumnType("numeric(5,1)");
+                    b.Property<int>("ScoreTenths")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime>("ScoredAt")
                         .HasColumnType("timestamp with time zone");
@@ -207,7 +214,7 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                     b.HasIndex("IndicatorId", "AssessedId")
                         .IsUnique();
 
-                    b.HasIndex("SetId", "AssessedId");
+                    b.HasIndex("SetId", "AssessedId", "Component", "ScoreTenths", "PointsTenths");
 
                     b.ToTable("EvaluatorScores");
                 });
@@ -632,9 +639,11 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
 
                     b.HasIndex("PosterId", "AddressKey", "At");
 
-                    b.HasIndex("PosterId", "Month", "DeviceKey");
-
                     b.HasIndex("UnitId", "Month", "Counted");
+
+                    b.HasIndex(new[] { "PosterId", "Month", "DeviceKey" }, "IX_Ratings_OneCountedPerDevice")
+                        .IsUnique()
+                        .HasFilter("\"Counted\"");
 
                     b.ToTable("Ratings");
                 });
@@ -831,8 +840,8 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
 
                     b.Property<string>("BoardParts")
                         .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<int?>("BoardRank")
                         .HasColumnType("integer");
@@ -844,8 +853,8 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
 
                     b.Property<string>("Components")
                         .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<decimal>("Deduction")
                         .HasPrecision(6, 2)

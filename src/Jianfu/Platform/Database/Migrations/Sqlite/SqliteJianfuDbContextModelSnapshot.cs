@@ -167,16 +167,23 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Component")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PointsTenths")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("RowVersion")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("Score")
-                        .HasPrecision(5, 1)
-                        .HasColumnType("TEXT");
+                    b.Property<int>("ScoreTenths")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("ScoredAt")
                         .HasColumnType("TEXT");
@@ -194,7 +201,7 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                     b.HasIndex("IndicatorId", "AssessedId")
                         .IsUnique();
 
-                    b.HasIndex("SetId", "AssessedId");
+                    b.HasIndex("SetId", "AssessedId", "Component", "ScoreTenths", "PointsTenths");
 
                     b.ToTable("EvaluatorScores");
                 });
@@ -605,9 +612,11 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
 
                     b.HasIndex("PosterId", "AddressKey", "At");
 
-                    b.HasIndex("PosterId", "Month", "DeviceKey");
-
                     b.HasIndex("UnitId", "Month", "Counted");
+
+                    b.HasIndex(new[] { "PosterId", "Month", "DeviceKey" }, "IX_Ratings_OneCountedPerDevice")
+                        .IsUnique()
+                        .HasFilter("\"Counted\"");
 
                     b.ToTable("Ratings");
                 });
@@ -794,7 +803,7 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
 
                     b.Property<string>("BoardParts")
                         .IsRequired()
-                        .HasMaxLength(2000)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("BoardRank")
@@ -807,7 +816,7 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
 
                     b.Property<string>("Components")
                         .IsRequired()
-                        .HasMaxLength(2000)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("Deduction")

@@ -74,7 +74,9 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                     SetId = table.Column<int>(type: "INTEGER", nullable: false),
                     IndicatorId = table.Column<int>(type: "INTEGER", nullable: false),
                     AssessedId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Score = table.Column<decimal>(type: "TEXT", precision: 5, scale: 1, nullable: false),
+                    ScoreTenths = table.Column<int>(type: "INTEGER", nullable: false),
+                    PointsTenths = table.Column<int>(type: "INTEGER", nullable: false),
+                    Component = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Basis = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     ScoredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     ScoredBy = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
@@ -247,8 +249,8 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                     Deduction = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: false),
                     Board = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: true),
                     BoardRank = table.Column<int>(type: "INTEGER", nullable: true),
-                    Components = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    BoardParts = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                    Components = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    BoardParts = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -417,9 +419,9 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_EvaluatorScores_SetId_AssessedId",
+                name: "IX_EvaluatorScores_SetId_AssessedId_Component_ScoreTenths_PointsTenths",
                 table: "EvaluatorScores",
-                columns: new[] { "SetId", "AssessedId" });
+                columns: new[] { "SetId", "AssessedId", "Component", "ScoreTenths", "PointsTenths" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Indicators_SetId_Number",
@@ -490,14 +492,16 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Ratings_OneCountedPerDevice",
+                table: "Ratings",
+                columns: new[] { "PosterId", "Month", "DeviceKey" },
+                unique: true,
+                filter: "\"Counted\"");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Ratings_PosterId_AddressKey_At",
                 table: "Ratings",
                 columns: new[] { "PosterId", "AddressKey", "At" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Ratings_PosterId_Month_DeviceKey",
-                table: "Ratings",
-                columns: new[] { "PosterId", "Month", "DeviceKey" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Ratings_UnitId_Month_Counted",

@@ -75,7 +75,9 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                     SetId = table.Column<int>(type: "integer", nullable: false),
                     IndicatorId = table.Column<int>(type: "integer", nullable: false),
                     AssessedId = table.Column<int>(type: "integer", nullable: false),
-                    Score = table.Column<decimal>(type: "numeric(5,1)", precision: 5, scale: 1, nullable: false),
+                    ScoreTenths = table.Column<int>(type: "integer", nullable: false),
+                    PointsTenths = table.Column<int>(type: "integer", nullable: false),
+                    Component = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     Basis = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     ScoredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     ScoredBy = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
@@ -248,8 +250,8 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                     Deduction = table.Column<decimal>(type: "numeric(6,2)", precision: 6, scale: 2, nullable: false),
                     Board = table.Column<decimal>(type: "numeric(6,2)", precision: 6, scale: 2, nullable: true),
                     BoardRank = table.Column<int>(type: "integer", nullable: true),
-                    Components = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    BoardParts = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                    Components = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    BoardParts = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -418,9 +420,9 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_EvaluatorScores_SetId_AssessedId",
+                name: "IX_EvaluatorScores_SetId_AssessedId_Component_ScoreTenths_Poin~",
                 table: "EvaluatorScores",
-                columns: new[] { "SetId", "AssessedId" });
+                columns: new[] { "SetId", "AssessedId", "Component", "ScoreTenths", "PointsTenths" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Indicators_SetId_Number",
@@ -491,14 +493,16 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Ratings_OneCountedPerDevice",
+                table: "Ratings",
+                columns: new[] { "PosterId", "Month", "DeviceKey" },
+                unique: true,
+                filter: "\"Counted\"");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Ratings_PosterId_AddressKey_At",
                 table: "Ratings",
                 columns: new[] { "PosterId", "AddressKey", "At" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Ratings_PosterId_Month_DeviceKey",
-                table: "Ratings",
-                columns: new[] { "PosterId", "Month", "DeviceKey" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Ratings_UnitId_Month_Counted",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Jianfu.Platform.Database.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteJianfuDbContext))]
-    [Migration("20261201193050_AddAssessment")]
+    [Migration("20261201203702_AddAssessment")]
     partial class AddAssessment
     {
         /// <inheritdoc />
@@ -170,16 +170,23 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Component")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PointsTenths")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("RowVersion")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("Score")
-                        .HasPrecision(5, 1)
-                        .HasColumnType("TEXT");
+                    b.Property<int>("ScoreTenths")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("ScoredAt")
                         .HasColumnType("TEXT");
@@ -197,7 +204,7 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                     b.HasIndex("IndicatorId", "AssessedId")
                         .IsUnique();
 
-                    b.HasIndex("SetId", "AssessedId");
+                    b.HasIndex("SetId", "AssessedId", "Component", "ScoreTenths", "PointsTenths");
 
                     b.ToTable("EvaluatorScores");
                 });
@@ -608,9 +615,11 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
 
                     b.HasIndex("PosterId", "AddressKey", "At");
 
-                    b.HasIndex("PosterId", "Month", "DeviceKey");
-
                     b.HasIndex("UnitId", "Month", "Counted");
+
+                    b.HasIndex(new[] { "PosterId", "Month", "DeviceKey" }, "IX_Ratings_OneCountedPerDevice")
+                        .IsUnique()
+                        .HasFilter("\"Counted\"");
 
                     b.ToTable("Ratings");
                 });
@@ -797,7 +806,7 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
 
                     b.Property<string>("BoardParts")
                         .IsRequired()
-                        .HasMaxLength(2000)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("BoardRank")
@@ -810,7 +819,7 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
 
                     b.Property<string>("Components")
                         .IsRequired()
-                        .HasMaxLength(2000)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("Deduction")
