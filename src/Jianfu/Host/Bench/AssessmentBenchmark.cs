@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Jianfu.Modules.Assessment;
-using Jianfu.Modules.Assessment.Domain;
 using Jianfu.Modules.Dispatch;
 using Jianfu.Modules.Hotline;
 using Jianfu.Modules.Organisation;
@@ -11,8 +10,6 @@ using Jianfu.Platform.Bench;
 using Jianfu.Platform.Database;
 using Jianfu.Platform.Errors;
 using Jianfu.Platform.Time;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace Jianfu.Host.Bench;
 
@@ -57,63 +54,35 @@ internal static class AssessmentBenchmark
 
     private static async Task<Figures> ScoreOnAsync(DatabaseProvider provider, string? postgres)
     {
-        var dataDir = Directory.CreateTempSubdirectory("jianfu-assessment-").FullName;
-        string? database = null;
-        var builder = JianfuHost.CreateBuilder([]);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Connection", LogLevel.None);
-        builder.Configuration["JIANFU_DATA_DIR"] = dataDir;
-        builder.Configuration["Jianfu:Demo"] = "false";
-        builder.Configuration["Jianfu:Database:Provider"] = provider.ToString();
-        if (postgres is not null)
-        {
-            database = "jianfu_bench_" + Guid.NewGuid().ToString("N")[..8];
-            builder.Configuration["ConnectionStrings:Postgres"] = new NpgsqlConnectionStringBuilder(postgres) { Database = database }.ConnectionString;
-        }
+        await using var database = new BenchDatabase(postgres);
+        await using var app = database.BuildApp();
+        Console.WriteLine($"== {provider}: seeding {Townships * PerTownship:N0} communities, a set of {AssessmentBenchData.Indicators} indicators and a month of work");
+        var watch = Stopwatch.StartNew();
+        var (set, assessor, reviewer, units) = await SeedAsync(app.Services);
+        Console.WriteLine($"   seeded in {watch.Elapsed.TotalSeconds:F1} s");
+        var month = $"{TimeProvider.System.Today():yyyy-MM}";
 
-        builder.AddJianfu();
-        BenchUser.Register(builder.Services);
-        await using var app = builder.Build();
-        try
+        var scoring = new List<double>();
+        for (var run = -1; run < 5; run++)
         {
-            Console.WriteLine($"== {provider}: seeding {Townships * PerTownship:N0} communities, a set of {AssessmentBenchData.Indicators} indicators and a month of work");
-            var watch = Stopwatch.StartNew();
-            var (set, assessor, reviewer, units) = await SeedAsync(app.Services);
-            Console.WriteLine($"   seeded in {watch.Elapsed.TotalSeconds:F1} s");
-            var period = Period.FromKey(Rating.MonthOf(TimeProvider.System.Today()));
-
-            var scoring = new List<double>();
-            for (var run = -1; run < 5; run++)
+            using var scope = BenchSteps.As(app.Services, assessor);
+            var time = Stopwatch.StartNew();
+            var stored = await scope.ServiceProvider.GetRequiredService<ScoreRunner>().RescoreAsync(set, month, default);
+            if (!stored.IsSuccess || stored.Value != units)
             {
-                using var scope = BenchSteps.As(app.Services, assessor);
-                var sp = scope.ServiceProvider;
-                var loaded = await sp.GetRequiredService<AssessmentAccess>().SetAsync(set, default);
-                var (_, district, indicatorSet, _) = loaded.Value;
-                var time = Stopwatch.StartNew();
-                var stored = await sp.GetRequiredService<ScoreRunner>().RunAsync(indicatorSet, district, period, RunKind.Live, "基准", refresh: true, default);
-                if (!stored.IsSuccess || stored.Value.Units != units)
-                {
-                    throw new InvalidOperationException(stored.Error?.Message ?? "wrong number of units scored");
-                }
-
-                if (run >= 0)
-                {
-                    scoring.Add(time.Elapsed.TotalMilliseconds);
-                }
+                throw new InvalidOperationException(stored.Error?.Message ?? "wrong number of units scored");
             }
 
-            Console.WriteLine($"   scoring {string.Join(" ", scoring.Select(x => x.ToString("F0")))} ms");
-            var month = period.Text;
-            var districtBoard = await TimeAsync(app.Services, assessor, sp => sp.GetRequiredService<GetRankings.Handler>().HandleAsync(set, month, false, 0, 100, default));
-            var townshipBoard = await TimeAsync(app.Services, reviewer, sp => sp.GetRequiredService<GetRankings.Handler>().HandleAsync(set, month, false, 0, 100, default));
-            return new Figures(provider, units, BenchSteps.Median(scoring), scoring.Max(), BenchSteps.P95(districtBoard), BenchSteps.P95(townshipBoard));
+            if (run >= 0)
+            {
+                scoring.Add(time.Elapsed.TotalMilliseconds);
+            }
         }
-        finally
-        {
-            await DropAsync(postgres, database);
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(dataDir, true);
-        }
+
+        Console.WriteLine($"   scoring {string.Join(" ", scoring.Select(x => x.ToString("F0")))} ms");
+        var districtBoard = await TimeAsync(app.Services, assessor, sp => sp.GetRequiredService<GetRankings.Handler>().HandleAsync(set, month, false, 0, 100, default));
+        var townshipBoard = await TimeAsync(app.Services, reviewer, sp => sp.GetRequiredService<GetRankings.Handler>().HandleAsync(set, month, false, 0, 100, default));
+        return new Figures(provider, units, BenchSteps.Median(scoring), scoring.Max(), BenchSteps.P95(districtBoard), BenchSteps.P95(townshipBoard));
     }
 
     /// <summary>The district and its people made by the admin use cases; the month's records in bulk by each module's bench data.</summary>
@@ -163,9 +132,8 @@ internal static class AssessmentBenchmark
         await DispatchBenchData.WriteMonthAsync(db, townships, monthStart, perCommunity: 5);
         await HotlineBenchData.WriteRoutedAsync(db, communities, monthStart, perCommunity: 2);
         await AssessmentBenchData.WriteRatingsAsync(db, communities, monthStart.AddHours(10), perCommunity: 10);
-        var set = await AssessmentBenchData.WriteSetAsync(db, district, today.Year);
-        await AssessmentBenchData.WriteScoresAsync(db, set, communities);
-        return (set.Id, assessor, reviewer, communities.Count);
+        var set = await AssessmentBenchData.WriteSetAsync(db, district, today.Year, communities);
+        return (set, assessor, reviewer, communities.Count);
     }
 
     /// <remarks>
@@ -178,46 +146,26 @@ internal static class AssessmentBenchmark
         var concurrency = int.TryParse(options.GetValueOrDefault("concurrency"), out var c) ? c : 16;
         var warmup = int.TryParse(options.GetValueOrDefault("warmup"), out var wu) ? wu : 15;
         var results = new List<(DatabaseProvider Provider, double Rate, double P99, long Stored, int Answered, int Other)>();
-        foreach (var postgres in new[] { null, options.GetValueOrDefault("postgres") }.Distinct())
+        string?[] servers = options.TryGetValue("postgres", out var pg) ? [null, pg] : [null];
+        foreach (var postgres in servers)
         {
-            if (results.Count > 0 && postgres is null)
+            await using var database = new BenchDatabase(postgres);
+            var settings = database.Settings();
+            settings["Jianfu__Assessment__RatingsPerAddressPerMinute"] = "1000000000";
+            settings["Jianfu__Assessment__RatingsPerPosterPerMinute"] = "1000000000";
+            // The server goes before its database.
             {
-                continue;
-            }
-
-            var provider = postgres is null ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres;
-            var dataDir = Directory.CreateTempSubdirectory("jianfu-ratings-").FullName;
-            var database = postgres is null ? null : "jianfu_bench_" + Guid.NewGuid().ToString("N")[..8];
-            var settings = new Dictionary<string, string>
-            {
-                ["Jianfu__Assessment__RatingsPerAddressPerMinute"] = "1000000000",
-                ["Jianfu__Assessment__RatingsPerPosterPerMinute"] = "1000000000",
-            };
-            if (database is not null)
-            {
-                settings["Jianfu__Database__Provider"] = "Postgres";
-                settings["ConnectionStrings__Postgres"] = new NpgsqlConnectionStringBuilder(postgres) { Database = database }.ConnectionString;
-            }
-
-            try
-            {
-                await using var server = await BenchServer.StartAsync(dataDir, concurrency, settings);
+                await using var server = await BenchServer.StartAsync(database.DataDir, concurrency, settings);
                 var token = await PosterTokenAsync(server.Http);
                 // The demo's own ratings, there before the load begins.
-                var before = await CountRatingsAsync(dataDir, settings.GetValueOrDefault("ConnectionStrings__Postgres"));
-                Console.WriteLine($"== ratings on {provider}: {concurrency} connections, {warmup} s warm-up, then {seconds} s measured, against {server.Url}");
+                var before = await database.ScalarAsync(CountRatings);
+                Console.WriteLine($"== ratings on {database.Provider}: {concurrency} connections, {warmup} s warm-up, then {seconds} s measured, against {server.Url}");
                 HttpContent Body(int w, int n) => JsonContent.Create(new { token, answers = new[] { 5, 4, (n % 5) + 1, 4 }, comment = n % 10 == 0 ? "希望多组织活动" : null, device = $"bench-{w}-{n}" });
                 var warm = await server.LoadAsync("/api/v1/ratings", concurrency, warmup, Body);
                 Console.WriteLine($"   warm-up: {warm.Created / warm.Seconds:F0} ratings/s, p99 {warm.Percentile(0.99):F1} ms");
                 var measured = await server.LoadAsync("/api/v1/ratings", concurrency, seconds, Body);
-                var stored = await CountRatingsAsync(dataDir, settings.GetValueOrDefault("ConnectionStrings__Postgres"));
-                results.Add((provider, measured.Created / measured.Seconds, measured.Percentile(0.99), stored - before, warm.Created + measured.Created, warm.Other + measured.Other));
-            }
-            finally
-            {
-                await DropAsync(postgres, database);
-                SqliteConnection.ClearAllPools();
-                Directory.Delete(dataDir, true);
+                var stored = await database.ScalarAsync(CountRatings);
+                results.Add((database.Provider, measured.Created / measured.Seconds, measured.Percentile(0.99), stored - before, warm.Created + measured.Created, warm.Other + measured.Other));
             }
         }
 
@@ -237,6 +185,8 @@ internal static class AssessmentBenchmark
         return ok ? 0 : 1;
     }
 
+    private const string CountRatings = "SELECT COUNT(*) FROM \"Ratings\"";
+
     private static async Task<string> PosterTokenAsync(HttpClient http)
     {
         var login = await (await http.PostAsJsonAsync("/api/v1/auth/login", new { userName = "assessor", password = DemoOrganisation.Password })).Content.ReadFromJsonAsync<JsonObject>();
@@ -244,39 +194,6 @@ internal static class AssessmentBenchmark
         request.Headers.Authorization = new("Bearer", login!["accessToken"]!.GetValue<string>());
         var poster = await (await http.SendAsync(request)).Content.ReadFromJsonAsync<JsonObject>();
         return poster!["token"]!.GetValue<string>();
-    }
-
-    private static Task<long> CountRatingsAsync(string dataDir, string? postgres) => ScalarAsync(dataDir, postgres, "SELECT COUNT(*) FROM \"Ratings\"");
-
-    private static async Task<long> ScalarAsync(string dataDir, string? postgres, string sql)
-    {
-        if (postgres is null)
-        {
-            await using var sqlite = new SqliteConnection($"Data Source={Path.Combine(dataDir, "jianfu.db")};Mode=ReadOnly");
-            await sqlite.OpenAsync();
-            await using var command = sqlite.CreateCommand();
-            command.CommandText = sql;
-            return Convert.ToInt64(await command.ExecuteScalarAsync());
-        }
-
-        await using var connection = new NpgsqlConnection(postgres);
-        await connection.OpenAsync();
-        await using var pg = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await pg.ExecuteScalarAsync());
-    }
-
-    private static async Task DropAsync(string? postgres, string? database)
-    {
-        if (database is null)
-        {
-            return;
-        }
-
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(postgres);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
     }
 
     private static async Task<List<double>> TimeAsync<T>(IServiceProvider services, string userId, Func<IServiceProvider, Task<Result<T>>> query)

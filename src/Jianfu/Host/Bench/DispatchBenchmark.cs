@@ -7,7 +7,6 @@ using Jianfu.Modules.Organisation.Contracts;
 using Jianfu.Platform.Bench;
 using Jianfu.Platform.Database;
 using Jianfu.Platform.Errors;
-using Npgsql;
 
 namespace Jianfu.Host.Bench;
 
@@ -56,66 +55,33 @@ internal static class DispatchBenchmark
 
     private static async Task<Figures> RunOnAsync(DatabaseProvider provider, string? postgres, int runs)
     {
-        var dataDir = Directory.CreateTempSubdirectory("jianfu-bench-").FullName;
-        string? database = null;
-        var builder = JianfuHost.CreateBuilder([]);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        // EF logs a failed connection while it checks whether the new benchmark database exists yet.
-        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Connection", LogLevel.None);
-        builder.Configuration["JIANFU_DATA_DIR"] = dataDir;
-        builder.Configuration["Jianfu:Demo"] = "false";
-        builder.Configuration["Jianfu:Database:Provider"] = provider.ToString();
-        if (postgres is not null)
-        {
-            database = "jianfu_bench_" + Guid.NewGuid().ToString("N")[..8];
-            builder.Configuration["ConnectionStrings:Postgres"] = new NpgsqlConnectionStringBuilder(postgres) { Database = database }.ConnectionString;
-        }
+        await using var database = new BenchDatabase(postgres);
+        await using var app = database.BuildApp();
+        Console.WriteLine($"== {provider}: seeding {Communities} communities, {LoadDispatches:N0} dispatches and {LoadDispatches * TargetsPerDispatch:N0} tasks");
+        var watch = Stopwatch.StartNew();
+        var people = await SeedAsync(app.Services);
+        Console.WriteLine($"   seeded in {watch.Elapsed.TotalSeconds:F1} s");
 
-        builder.AddJianfu();
-        BenchUser.Register(builder.Services);
-        await using var app = builder.Build();
-        try
+        var single = new List<double>();
+        var broadcast = new List<double>();
+        for (var i = -2; i < runs; i++)
         {
-            Console.WriteLine($"== {provider}: seeding {Communities} communities, {LoadDispatches:N0} dispatches and {LoadDispatches * TargetsPerDispatch:N0} tasks");
-            var watch = Stopwatch.StartNew();
-            var people = await SeedAsync(app.Services);
-            Console.WriteLine($"   seeded in {watch.Elapsed.TotalSeconds:F1} s");
-
-            var single = new List<double>();
-            var broadcast = new List<double>();
-            for (var i = -2; i < runs; i++)
+            var one = await SubmitAndApproveAsync(app.Services, people, [people.FirstCommunity], $"单村任务{i}");
+            var all = await SubmitAndApproveAsync(app.Services, people, [people.Township], $"全镇任务{i}");
+            if (i >= 0)
             {
-                var one = await SubmitAndApproveAsync(app.Services, people, [people.FirstCommunity], $"单村任务{i}");
-                var all = await SubmitAndApproveAsync(app.Services, people, [people.Township], $"全镇任务{i}");
-                if (i >= 0)
-                {
-                    single.Add(one);
-                    broadcast.Add(all);
-                }
+                single.Add(one);
+                broadcast.Add(all);
             }
-
-            var queue = await TimeAsync(app.Services, people.Reviewer, 60, sp => sp.GetRequiredService<ListReviewQueue.Handler>().HandleAsync(1, default));
-            var inbox = await TimeAsync(app.Services, people.Secretary, 60, sp => sp.GetRequiredService<ListInbox.Handler>().HandleAsync(false, default));
-            var f = new Figures(provider, BenchSteps.Median(single), BenchSteps.Median(broadcast), BenchSteps.P95(queue), BenchSteps.P95(inbox));
-            Console.WriteLine($"   single {string.Join(" ", single.Select(x => x.ToString("F1")))} ms");
-            Console.WriteLine($"   broadcast {string.Join(" ", broadcast.Select(x => x.ToString("F1")))} ms");
-            Console.WriteLine($"   queue median {BenchSteps.Median(queue):F1} p95 {f.QueueP95:F1} ms; inbox median {BenchSteps.Median(inbox):F1} p95 {f.InboxP95:F1} ms");
-            return f;
         }
-        finally
-        {
-            if (database is not null)
-            {
-                NpgsqlConnection.ClearAllPools();
-                await using var connection = new NpgsqlConnection(postgres);
-                await connection.OpenAsync();
-                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
-                await drop.ExecuteNonQueryAsync();
-            }
 
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(dataDir, true);
-        }
+        var queue = await TimeAsync(app.Services, people.Reviewer, 60, sp => sp.GetRequiredService<ListReviewQueue.Handler>().HandleAsync(1, default));
+        var inbox = await TimeAsync(app.Services, people.Secretary, 60, sp => sp.GetRequiredService<ListInbox.Handler>().HandleAsync(false, default));
+        var f = new Figures(provider, BenchSteps.Median(single), BenchSteps.Median(broadcast), BenchSteps.P95(queue), BenchSteps.P95(inbox));
+        Console.WriteLine($"   single {string.Join(" ", single.Select(x => x.ToString("F1")))} ms");
+        Console.WriteLine($"   broadcast {string.Join(" ", broadcast.Select(x => x.ToString("F1")))} ms");
+        Console.WriteLine($"   queue median {BenchSteps.Median(queue):F1} p95 {f.QueueP95:F1} ms; inbox median {BenchSteps.Median(inbox):F1} p95 {f.InboxP95:F1} ms");
+        return f;
     }
 
     private sealed record People(string Dispatcher, string Reviewer, string Secretary, string Township, string FirstCommunity);

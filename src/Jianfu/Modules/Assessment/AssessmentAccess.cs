@@ -70,6 +70,20 @@ internal sealed class AssessmentAccess(JianfuDbContext db, ICurrentUserAccessor 
         return keeper ? (user, district, set) : Error.Forbidden("只有本区考核办可以修改考核指标体系。");
     }
 
+    /// <summary>A plan with its items, for a change by the district's assessment office (a draft plan is the office's own: to anyone else it does not exist).</summary>
+    public async Task<Result<(CurrentUser User, UnitInfo District, InspectionPlan Plan)>> PlanToKeepAsync(int id, string refused, CancellationToken ct)
+    {
+        var plan = await db.InspectionPlans.Include(p => p.Items).FirstOrDefaultAsync(p => p.Id == id, ct);
+        var district = plan is null ? null : await directory.FindUnitAsync(plan.DistrictId, ct);
+        var user = await current.GetAsync(ct);
+        if (plan is null || district is null || !Reads(user, district) || (!plan.IsPublished && !Keeps(user, district)))
+        {
+            return Error.NotFound("督查检查考核计划不存在。");
+        }
+
+        return Keeps(user, district) ? (user, district, plan) : Error.Forbidden(refused);
+    }
+
     /// <summary>
     /// Saves the changes and the entry saying who did what, in one transaction (the entry needs the new record's id);
     /// <paramref name="first"/>, when given, runs inside the transaction before (a change that must be saved earlier).

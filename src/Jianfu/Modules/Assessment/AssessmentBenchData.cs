@@ -14,7 +14,8 @@ internal static class AssessmentBenchData
 {
     public const int Indicators = 68;
 
-    public static async Task<IndicatorSet> WriteSetAsync(JianfuDbContext db, UnitInfo district, int year)
+    /// <summary>The set, and each township's score of its evaluator indicators for each of its communities; the set's id.</summary>
+    public static async Task<int> WriteSetAsync(JianfuDbContext db, UnitInfo district, int year, IReadOnlyList<UnitInfo> communities)
     {
         SystemMetric[] metrics = [SystemMetric.TasksOnTime, SystemMetric.TasksConfirmed, SystemMetric.TasksReturned, SystemMetric.HotlineAnsweredInTime, SystemMetric.ResidentRating];
         var set = new IndicatorSet
@@ -40,11 +41,11 @@ internal static class AssessmentBenchData
         db.IndicatorSets.Add(set);
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
-        return set;
+        await WriteScoresAsync(db, set, communities);
+        return set.Id;
     }
 
-    /// <summary>Each township's score of every evaluator indicator for each of its communities.</summary>
-    public static async Task WriteScoresAsync(JianfuDbContext db, IndicatorSet set, IReadOnlyList<UnitInfo> communities)
+    private static async Task WriteScoresAsync(JianfuDbContext db, IndicatorSet set, IReadOnlyList<UnitInfo> communities)
     {
         var random = new Random(7);
         db.ChangeTracker.AutoDetectChangesEnabled = false;

@@ -1,7 +1,5 @@
-using Jianfu.Platform.Database;
 using Jianfu.Platform.Errors;
 using Jianfu.Platform.Time;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jianfu.Modules.Assessment;
 
@@ -10,23 +8,17 @@ public static class PublishInspectionPlan
 {
     public sealed record Response(int Id, int Year, int Items);
 
-    internal sealed class Handler(JianfuDbContext db, AssessmentAccess access, TimeProvider time)
+    internal sealed class Handler(AssessmentAccess access, TimeProvider time)
     {
         public async Task<Result<Response>> HandleAsync(int planId, CancellationToken ct)
         {
-            var plan = await db.InspectionPlans.Include(p => p.Items).FirstOrDefaultAsync(p => p.Id == planId, ct);
-            var district = plan is null ? null : await access.Directory.FindUnitAsync(plan.DistrictId, ct);
-            var user = await access.UserAsync(ct);
-            // A draft plan is the office's own: to anyone else it does not exist yet.
-            if (plan is null || district is null || !AssessmentAccess.Reads(user, district) || (!plan.IsPublished && !AssessmentAccess.Keeps(user, district)))
+            var found = await access.PlanToKeepAsync(planId, "只有本区考核办可以发布督查检查考核计划。", ct);
+            if (!found.IsSuccess)
             {
-                return Error.NotFound("督查检查考核计划不存在。");
+                return found.Error!;
             }
 
-            if (!AssessmentAccess.Keeps(user, district))
-            {
-                return Error.Forbidden("只有本区考核办可以发布督查检查考核计划。");
-            }
+            var (user, district, plan) = found.Value;
 
             var now = time.UtcNow();
             if (plan.Publish(AssessmentAccess.ActorOf(user), now) is { } refused)

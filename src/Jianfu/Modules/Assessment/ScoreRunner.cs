@@ -175,6 +175,26 @@ internal sealed class ScoreRunner(
             scores.GetValueOrDefault(a.Id), democratic.TryGetValue(a.Id, out var d) ? d : null, Math.Min(set.DeductionCap, deductions.GetValueOrDefault(a.Id))));
     }
 
+    /// <summary>Scores the live board of a set for a month (yyyy-MM) or the year now, whatever its age; the number of units scored.</summary>
+    public async Task<Result<int>> RescoreAsync(int setId, string? month, CancellationToken ct)
+    {
+        var found = await access.SetAsync(setId, ct);
+        if (!found.IsSuccess)
+        {
+            return found.Error!;
+        }
+
+        var (user, district, set, _) = found.Value;
+        var period = Period.Parse(month, set.Year);
+        if (!period.IsSuccess)
+        {
+            return period.Error!;
+        }
+
+        var run = await RunAsync(set, district, period.Value, RunKind.Live, AssessmentAccess.ActorOf(user), refresh: true, ct);
+        return run.IsSuccess ? run.Value.Units : run.Error!;
+    }
+
     public Task<ScoreRun?> PublishedAsync(int setId, Period period, CancellationToken ct) =>
         db.ScoreRuns.AsNoTracking().FirstOrDefaultAsync(r => r.SetId == setId && r.Month == period.Key && r.Kind == RunKind.Published, ct);
 

@@ -38,7 +38,7 @@ internal sealed class RatingPoster : IVersioned
 
     public string? RevokedBy { get; set; }
 
-    public static string NewToken() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(16));
+    public static string NewToken() => Platform.Web.QrCode.NewToken();
 
     public static byte[] NewSalt() => RandomNumberGenerator.GetBytes(16);
 

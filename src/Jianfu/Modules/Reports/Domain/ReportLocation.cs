@@ -1,6 +1,4 @@
-using System.Security.Cryptography;
 using Jianfu.Platform.Database;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace Jianfu.Modules.Reports.Domain;
 
@@ -34,5 +32,5 @@ internal sealed class ReportLocation : IVersioned
 
     public string? RevokedBy { get; set; }
 
-    public static string NewToken() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(16));
+    public static string NewToken() => Platform.Web.QrCode.NewToken();
 }
