@@ -234,6 +234,38 @@ public abstract class AssessmentApiTests(JianfuFactory factory)
     }
 
     [Fact]
+    public async Task ADepartment_LosesPoints_ForSubstantiatedReportsAndDispatchesRejectedAtTheGate()
+    {
+        var year = DateTime.UtcNow.AddHours(8).Year;
+        var set = await factory.IndicatorSetAsync(year, "department", publish: true, "hundred", ("为基层减负落实情况", 100m, "system", "substantiated-reports"));
+        var bureau = await factory.DepartmentIdAsync("区民政局");
+
+        // A burden report against the bureau, found true by the burden-reduction office.
+        using var keeper = await factory.LoginAsync("catalogue");
+        var token = (await keeper.GetAsync("/api/v1/report-locations/330602108233")).Expect(HttpStatusCode.OK).Json.Str("token");
+        using var anonymous = factory.Anonymous();
+        var receipt = (await anonymous.PostAsync("/api/v1/reports", new { token, category = "trace-demand", description = "区民政局要求每周拍照上报入户走访", contact = (string?)null, taskId = (int?)null }))
+            .Expect(HttpStatusCode.Created).Json.Str("receipt");
+        (await keeper.PostAsync($"/api/v1/reports/{receipt}/handling", new { action = "verify" })).Expect(HttpStatusCode.OK);
+        (await keeper.PostAsync($"/api/v1/reports/{receipt}/handling", new { action = "substantiate", summary = "要求拍照留痕", responsibleDepartmentId = (int?)bureau, reason = (string?)null }))
+            .Expect(HttpStatusCode.OK);
+        // A dispatch of the bureau's that the district's gate rejected.
+        using var bureauStaff = await factory.LoginAsync("district-dispatcher");
+        var dispatch = (await bureauStaff.PostAsync("/api/v1/dispatches", Dispatch.DispatchApiTests.InList(TestData.Unique("民政统计")))).Expect(HttpStatusCode.Created).Json.Int("id");
+        using var districtReviewer = await factory.LoginAsync("district-reviewer");
+        (await districtReviewer.PostAsync($"/api/v1/dispatches/{dispatch}/decision", new { decision = "reject", reason = "不属于村社事项", rerouteTo = (string?)null })).Expect(HttpStatusCode.OK);
+
+        using var assessor = await factory.LoginAsync("assessor");
+        var result = (await assessor.GetAsync($"/api/v1/assessment/sets/{set}/units/{bureau}")).Expect(HttpStatusCode.OK).Json;
+        // The indicator: 100 less one point for the report; then the deductions: one for the report, one for the rejected dispatch.
+        Assert.Equal(99m, result.Items("lines").Single()["score"]!.GetValue<decimal>());
+        Assert.Equal(2m, result["deduction"]!.GetValue<decimal>());
+        Assert.Equal(97m, result["total"]!.GetValue<decimal>());
+        var row = (await assessor.GetAsync($"/api/v1/assessment/rankings?set={set}")).Expect(HttpStatusCode.OK).Json.Items().Single(r => r.Str("unitCode") == bureau.ToString());
+        Assert.Equal(2m, row["deduction"]!.GetValue<decimal>());
+    }
+
+    [Fact]
     public async Task TheScheme_TakesPresetsAndWeightsThatTotal100_OnlyOnADraft()
     {
         var (assessor, id, _) = await DraftAsync(TestData.FreshYear(), "community");
