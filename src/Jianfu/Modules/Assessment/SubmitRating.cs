@@ -86,6 +86,12 @@ public static class SubmitRating
                 return new Error("comment-too-long", $"意见建议不超过{Rating.MaxComment}字,当前{comment.Length}字。");
             }
 
+            // Checked here, before the writer: a rating it could not store would answer the resident with a server error.
+            if (comment is not null && StoredText.Problem(comment) is { } problem)
+            {
+                return new Error("comment-invalid", $"意见建议{problem},请删去后再提交。");
+            }
+
             var now = time.UtcNow();
             var month = Rating.MonthOf(now.ChinaDate());
             var device = poster.Pseudonym(string.IsNullOrWhiteSpace(r.Device) ? $"{address}|{browser}" : r.Device.Trim(), month);
