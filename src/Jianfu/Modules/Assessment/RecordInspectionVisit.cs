@@ -80,7 +80,7 @@ public static class RecordInspectionVisit
                 if (approval is null)
                 {
                     var why = item is null ? "不在年度计划内" : !item.Plan!.IsPublished ? "所属计划尚未发布" : "不在该计划事项的时间或检查对象范围内";
-                    return new Error("outside-plan", $"这次检查{why}:计划外的督查检查考核须一事一报,经审批后才能开展和登记(approval 填写审批情况)。");
+                    return new Error("outside-plan", $"这次检查{why}:计划外的督查检查考核须一事一报,经审批后才能开展和登记,请填写审批情况。");
                 }
             }
 
