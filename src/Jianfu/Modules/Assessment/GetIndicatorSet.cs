@@ -82,8 +82,7 @@ public static class GetIndicatorSet
                     .Prepend(district).Select(u => new Option(u.Code, u.Name)));
             }
 
-            var metrics = Enum.GetValues<SystemMetric>()
-                .Where(m => !IndicatorChecks.CheckInSet(new IndicatorDraft("", "", "", 0, "", IndicatorSource.System, m, false), set.Level, [""], 0).Any(c => c.Rule == IndicatorChecks.MetricMismatch))
+            var metrics = Enum.GetValues<SystemMetric>().Where(m => IndicatorChecks.Fits(set.Level, IndicatorSource.System, m))
                 .Select(m => new Option(m.ApiName(), m.Chinese())).ToList();
             var ballots = await db.Ballots.AsNoTracking().Where(b => b.SetId == id && (keeper || b.Voters.Any(v => v.UserId == user.UserId)))
                 .OrderByDescending(b => b.Id).Select(b => new BallotLink(b.Id, b.Title, b.IsClosed)).ToListAsync(ct);

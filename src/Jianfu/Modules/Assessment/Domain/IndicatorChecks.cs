@@ -116,14 +116,7 @@ internal static class IndicatorChecks
             checks.Add(new(CategoryUnknown, IndicatorSeverity.Block, $"类别应为:{string.Join("、", categories)}。"));
         }
 
-        var fits = level switch
-        {
-            AssessedLevel.Community => indicator.Metric != SystemMetric.SubstantiatedReports,
-            AssessedLevel.Department => indicator.Source != IndicatorSource.Residents &&
-                                        indicator.Metric is null or SystemMetric.SubstantiatedReports or SystemMetric.HotlineAnsweredInTime,
-            _ => true,
-        };
-        if (!fits)
+        if (!Fits(level, indicator.Source, indicator.Metric))
         {
             checks.Add(new(MetricMismatch, IndicatorSeverity.Block, level == AssessedLevel.Community
                 ? "村(社区)不是问题线索的责任单位:“被查实的问题线索”只用于镇街和区级部门的考核。"
@@ -137,6 +130,14 @@ internal static class IndicatorChecks
 
         return checks;
     }
+
+    /// <summary>Whether an indicator of this source and metric can be scored for units of this level.</summary>
+    public static bool Fits(AssessedLevel level, IndicatorSource source, SystemMetric? metric) => level switch
+    {
+        AssessedLevel.Community => metric != SystemMetric.SubstantiatedReports,
+        AssessedLevel.Department => source != IndicatorSource.Residents && metric is null or SystemMetric.SubstantiatedReports or SystemMetric.HotlineAnsweredInTime,
+        _ => true,
+    };
 
     public static bool Blocks(IEnumerable<IndicatorCheck> checks) => checks.Any(c => c.Severity == IndicatorSeverity.Block);
 
