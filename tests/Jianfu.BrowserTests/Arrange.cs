@@ -87,4 +87,13 @@ public sealed class Arrange(string baseUrl)
         await SendAsync(reviewer, $"/api/v1/assessment/sets/{id}/scores", new { indicatorId = scored, unitCode = "330602108200", score = 27, basis });
         return id;
     }
+
+    /// <summary>An inspection of 富盛村 today outside the plan, recorded by the assessment office with its approval.</summary>
+    public async Task UnplannedVisitAsync(string findings)
+    {
+        using var assessor = await AsAsync("assessor");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        await SendAsync(assessor, "/api/v1/inspection-visits",
+            new { planItemId = (int?)null, unitCode = "330602108200", date = today, findings, approval = "区委办一事一报(浏览器测试)", team = "区住建局检查组" });
+    }
 }

@@ -111,4 +111,33 @@ public sealed partial class Journeys
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("街镇评价");
         await ShotAsync(page, "m-score-explained-phone");
     }
+
+    [Fact]
+    public async Task N_AVillageSecretary_ReportsAnUnplannedInspection_FromItsRecord_AndTheOfficeSeesItLinked()
+    {
+        var findings = $"自建房安全抽查(浏览器测试{Guid.NewGuid():N})"[..20];
+        await new Arrange(app.BaseUrl).UnplannedVisitAsync(findings);
+
+        var phone = await LoginAsync("secretary", phone: true);
+        await phone.GetByRole(AriaRole.Link, new() { Name = "考核", Exact = true }).ClickAsync();
+        await phone.GetByRole(AriaRole.Link, new() { Name = "督查检查记录" }).ClickAsync();
+        var visit = phone.Locator(".cards li").Filter(new() { HasText = findings });
+        await Assertions.Expect(visit).ToContainTextAsync("计划外");
+        await Assertions.Expect(visit).ToContainTextAsync("区住建局检查组");
+        await ShotAsync(phone, "n-village-visits-phone");
+        await visit.GetByRole(AriaRole.Link, new() { Name = "反映此次检查" }).ClickAsync();
+        await Assertions.Expect(phone.Locator(".warn-box")).ToContainTextAsync("关联检查");
+        await Assertions.Expect(phone.GetByLabel("多头考核或督查检查过多")).ToBeCheckedAsync();
+        await phone.GetByLabel("问题描述(不超过2000字)").FillAsync("同一周内住建、应急两个部门先后来检查自建房安全,内容重复。");
+        await ShotAsync(phone, "n-report-visit-phone");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
+        await Assertions.Expect(phone.Locator("main")).ToContainTextAsync("回执号");
+
+        var office = await LoginAsync("catalogue");
+        await office.GetByRole(AriaRole.Link, new() { Name = "考核", Exact = true }).ClickAsync();
+        await office.GetByRole(AriaRole.Link, new() { Name = "督查检查记录" }).ClickAsync();
+        var seen = office.Locator(".cards li").Filter(new() { HasText = findings });
+        await Assertions.Expect(seen).ToContainTextAsync("被反映 1 次");
+        await ShotAsync(office, "n-office-sees-reported-visit");
+    }
 }

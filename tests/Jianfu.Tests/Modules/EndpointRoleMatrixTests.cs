@@ -133,6 +133,7 @@ public abstract class EndpointRoleMatrixTests(JianfuFactory factory)
         await CheckAsync("GET", "/api/v1/assessment/rating-questions?district=330602", null, Everyone);
         await CheckAsync("GET", "/api/v1/inspection-plans?district=330602", null, Everyone);
         await CheckAsync("GET", $"/api/v1/inspection-plans/{ids.Plan}", null, Everyone);
+        await CheckAsync("GET", "/api/v1/inspection-visits", null, ["catalogue", "reviewer", "secretary", "cadre", "assessor"]);
     }
 
     [Fact]

@@ -23,6 +23,19 @@ internal sealed class AssessmentAccess(JianfuDbContext db, ICurrentUserAccessor 
 
     public static bool Reads(CurrentUser user, UnitInfo district) => user.Grants.Any(g => g.Unit.DistrictId == district.Id);
 
+    /// <summary>Inspection visits are recorded, and read in full, by the district's assessment office and burden-reduction office.</summary>
+    public static bool RecordsVisits(CurrentUser user, UnitInfo district) => Keeps(user, district) || user.CanAct(Role.CatalogueAdmin, district);
+
+    /// <summary>
+    /// The units whose visits the user sees as one of the visited: a village's secretary and cadres, a township's deputy
+    /// secretary (its villages too). District-level roles read visits as an office, or not at all.
+    /// </summary>
+    public static IEnumerable<UnitInfo> VisitedUnits(CurrentUser user) =>
+        user.Grants.Where(g => g.Role is Role.Secretary or Role.Cadre or Role.Reviewer && g.Unit.Level != UnitLevel.District).Select(g => g.Unit).DistinctBy(u => u.Id);
+
+    /// <summary>Whether the user is one of the visited unit's people, and so may report the visit.</summary>
+    public static bool WasVisited(CurrentUser user, UnitInfo unit) => VisitedUnits(user).Any(u => unit.IsWithin(u.Path));
+
     /// <summary>The district named by <paramref name="code"/>, if the user keeps its assessment.</summary>
     public async Task<Result<(CurrentUser User, UnitInfo District)>> KeeperOfAsync(string? code, CancellationToken ct)
     {

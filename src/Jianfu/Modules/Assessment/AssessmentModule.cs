@@ -5,6 +5,8 @@ public static class AssessmentModule
     public static IServiceCollection AddAssessmentModule(this IServiceCollection services) => services
         .AddScoped<AssessmentAccess>()
         .AddScoped<ScoreRunner>()
+        .AddScoped<Contracts.IInspectionVisits, InspectionVisits>()
+        .AddScoped<ListInspectionVisits.Handler>()
         .AddSingleton<SubmitRating.Limits>()
         .AddSingleton<RatingWriter>()
         .AddHostedService(sp => sp.GetRequiredService<RatingWriter>())
@@ -66,5 +68,6 @@ public static class AssessmentModule
         GetInspectionPlan.Map(api);
         RecordInspectionApproval.Map(api);
         RecordInspectionVisit.Map(api);
+        ListInspectionVisits.Map(api);
     }
 }

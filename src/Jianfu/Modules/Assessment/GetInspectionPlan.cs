@@ -61,13 +61,18 @@ public static class GetInspectionPlan
                 .Select(v => new { v.UnitCode, v.UnitName, v.PlanItemId }).ToListAsync(ct);
             var items = plan.Items.OrderBy(i => i.From).ThenBy(i => i.Id).Select(i => new ItemView(i.Id, i.Name, i.Content, i.Organiser, i.From, i.To,
                 i.Targets, i.Method.Chinese(), i.Team, visits.Count(v => v.PlanItemId == i.Id))).ToList();
-            var perUnit = visits.GroupBy(v => (v.UnitCode, v.UnitName)).Select(g => new UnitVisits(g.Key.UnitCode, g.Key.UnitName, g.Count(),
-                g.Count(v => v.PlanItemId is null), g.Count() > Threshold)).OrderByDescending(u => u.Visits).ThenBy(u => u.UnitCode).ToList();
+            var perUnit = PerUnit(visits.Select(v => (v.UnitCode, v.UnitName, v.PlanItemId is not null)), Threshold);
             var merges = InspectionPlan.MergeSuggestions(plan.Items.OrderBy(i => i.Id).ToList()).Select(p => new MergeView(p.A.Name, p.B.Name)).ToList();
             return new Response(plan.Id, district.Code, plan.Year, plan.IsPublished, plan.PublishedAt, items, previous,
                 previous is { } p ? SetComparison.Reduction(p, plan.Items.Count) : null, merges, Threshold, perUnit, keeper && !plan.IsPublished);
         }
     }
+
+    /// <summary>The visits each unit received, most first, with those above the threshold marked.</summary>
+    public static IReadOnlyList<UnitVisits> PerUnit(IEnumerable<(string Code, string Name, bool Planned)> visits, int threshold) =>
+        visits.GroupBy(v => (v.Code, v.Name))
+            .Select(g => new UnitVisits(g.Key.Code, g.Key.Name, g.Count(), g.Count(v => !v.Planned), g.Count() > threshold))
+            .OrderByDescending(u => u.Visits).ThenBy(u => u.UnitCode, StringComparer.Ordinal).ToList();
 
     public static void Map(RouteGroupBuilder api)
     {

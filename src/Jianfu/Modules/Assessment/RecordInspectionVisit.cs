@@ -34,7 +34,7 @@ public static class RecordInspectionVisit
             }
 
             var district = await access.Directory.FindUnitAsync(unit.DistrictId, ct);
-            if (district is null || !(AssessmentAccess.Keeps(user, district) || user.CanAct(Role.CatalogueAdmin, district)))
+            if (district is null || !AssessmentAccess.RecordsVisits(user, district))
             {
                 return Error.Forbidden("只有区考核办和区减负办可以登记督查检查。");
             }

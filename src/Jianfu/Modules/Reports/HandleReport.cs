@@ -25,7 +25,7 @@ internal static class HandleReport
         DateTime ReceivedAt, string VerifyDue, bool Overdue, string? RelatedTitle, int? RelatedTaskId, string? Summary, string? ResponsibleBody,
         int? ResponsibleDepartmentId, string? SuggestedBody, int? SuggestedDepartmentId, string? RectifyDue, string? RectificationResponse,
         string? PublicReply, string? VerificationNote, string? AttachmentName, string? Contact, string? Reporter, string? Delegate, IReadOnlyList<HistoryItem> History,
-        string? ForwardedText, Origin? Origin = null);
+        string? ForwardedText, Origin? Origin = null, int? VisitId = null, string? VisitTitle = null);
 
     /// <summary>What a 311 system sent with the report (Open311), for its handlers: the place as sent and who submitted it.</summary>
     public sealed record Origin(
@@ -181,7 +181,9 @@ internal static class HandleReport
                     .Where(h => handler || h.Action != "收到线索")
                     .Select(h => new HistoryItem(DateTime.SpecifyKind(h.At, DateTimeKind.Utc), h.ActorName, h.Action, handler ? h.Note : null)).ToList(),
                 handler ? r.ForwardedText : null,
-                handler ? OriginOf(r) : null);
+                handler ? OriginOf(r) : null,
+                handler ? r.InspectionVisitId : null,
+                handler ? r.InspectionVisitTitle : null);
         }
 
         private Origin? OriginOf(BurdenReport r)

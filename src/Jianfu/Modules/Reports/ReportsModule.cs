@@ -34,7 +34,8 @@ public static class ReportsModule
         .AddScoped<ListBulletins.Handler>()
         .AddScoped<Dashboard.Handler>()
         .AddScoped<DepartmentDeductions>()
-        .AddScoped<Contracts.IBurdenFigures>(sp => sp.GetRequiredService<DepartmentDeductions>());
+        .AddScoped<Contracts.IBurdenFigures>(sp => sp.GetRequiredService<DepartmentDeductions>())
+        .AddScoped<Contracts.IInspectionReports, InspectionReports>();
 
     public static void MapReportsApi(this RouteGroupBuilder api)
     {

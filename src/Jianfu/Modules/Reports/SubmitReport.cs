@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Jianfu.Modules.Assessment.Contracts;
 using Jianfu.Modules.Dispatch.Contracts;
 using Jianfu.Modules.Organisation.Contracts;
 using Jianfu.Modules.Reports.Domain;
@@ -20,7 +21,8 @@ internal static partial class SubmitReport
     public const int MaxDescription = 2000;
     public const long MaxAttachmentBytes = 5 * 1024 * 1024;
 
-    public sealed record Request(string? Token, string? Category, string? Description, string? Contact, int? TaskId);
+    /// <param name="VisitId">For an <c>inspection-overload</c> report: the recorded inspection visit to this place it is about.</param>
+    public sealed record Request(string? Token, string? Category, string? Description, string? Contact, int? TaskId, int? VisitId = null);
 
     public sealed record Response(string Receipt, string Status);
 
@@ -29,6 +31,7 @@ internal static partial class SubmitReport
         ReportWriter writer,
         IOrganisationDirectory directory,
         IDispatchLookup dispatches,
+        IInspectionVisits visits,
         IntakeLimiter limiter,
         AttachmentStore files,
         IDataProtectionProvider protection,
@@ -111,6 +114,23 @@ internal static partial class SubmitReport
                 }
             }
 
+            VisitFact? visit = null;
+            if (r.VisitId is { } visitId)
+            {
+                if (r.Category != ReportCategories.InspectionOverload)
+                {
+                    return Error.Validation("visitId", $"关联督查检查的线索,问题类型请选择“{ReportCategories.NameOf(ReportCategories.InspectionOverload)}”。");
+                }
+
+                visit = await visits.FindAsync(visitId, ct);
+                var place = await directory.FindUnitAsync(location.UnitId, ct);
+                var visited = visit is null ? null : await directory.FindUnitAsync(visit.UnitId, ct);
+                if (visit is null || place is null || visited is null || !visited.IsWithin(place.Path))
+                {
+                    return Error.Validation("visitId", "关联的督查检查不存在,或不是对本单位的检查。");
+                }
+            }
+
             StoredFile? stored = null;
             if (attachment is { Length: > 0 })
             {
@@ -138,6 +158,8 @@ internal static partial class SubmitReport
                 RelatedTaskId = task?.TaskId,
                 RelatedDispatchId = task?.DispatchId,
                 RelatedTitle = task?.Title,
+                InspectionVisitId = visit?.Id,
+                InspectionVisitTitle = visit?.Title is { } title && title.Length > BurdenReport.MaxVisitTitle ? title[..BurdenReport.MaxVisitTitle] : visit?.Title,
                 ContactProtected = contact is null ? null : protection.CreateProtector(ContactPurpose).Protect(contact),
                 ReporterUserId = reporter?.UserId,
                 ReporterName = reporter?.Name,
@@ -218,12 +240,13 @@ internal static partial class SubmitReport
         {
             var form = await http.Request.ReadFormAsync(ct);
             int? taskId = int.TryParse(form["taskId"], out var t) ? t : null;
-            if (!string.IsNullOrEmpty(form["taskId"]) && taskId is null)
+            int? visitId = int.TryParse(form["visitId"], out var v) ? v : null;
+            if ((!string.IsNullOrEmpty(form["taskId"]) && taskId is null) || (!string.IsNullOrEmpty(form["visitId"]) && visitId is null))
             {
-                return Error.Validation("taskId", "taskId 应为数字。").ToProblem();
+                return Error.Validation(taskId is null ? "taskId" : "visitId", $"{(taskId is null ? "taskId" : "visitId")} 应为数字。").ToProblem();
             }
 
-            request = new Request(form["token"], form["category"], form["description"], form["contact"], taskId);
+            request = new Request(form["token"], form["category"], form["description"], form["contact"], taskId, visitId);
             file = form.Files["file"];
         }
         else

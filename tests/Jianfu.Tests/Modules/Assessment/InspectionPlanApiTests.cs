@@ -158,6 +158,77 @@ public abstract class InspectionPlanApiTests(JianfuFactory factory)
         (await cadre.PostAsync($"/api/v1/assessment/ballots/{ballot}/votes", new { grades = townships })).Expect(HttpStatusCode.Conflict);
     }
 
+    [Fact]
+    public async Task TheVisitedVillage_SeesOnlyItsVisits_AndReportsOne_WithTheVisitLinked()
+    {
+        using var assessor = await factory.LoginAsync("assessor");
+        var findings = TestData.Unique("自建房安全抽查");
+        var unplanned = new { planItemId = (int?)null, unitCode = TestData.Village, date = Today, findings, approval = "区委办一事一报(测试)", team = "区住建局检查组" };
+        var ours = (await assessor.PostAsync("/api/v1/inspection-visits", unplanned)).Expect(HttpStatusCode.Created).Json.Int("id");
+        var theirs = (await assessor.PostAsync("/api/v1/inspection-visits", unplanned with { unitCode = TestData.OtherVillage })).Expect(HttpStatusCode.Created).Json.Int("id");
+
+        using var secretary = await factory.LoginAsync("secretary");
+        var seen = (await secretary.GetAsync($"/api/v1/inspection-visits?year={ThisYear}")).Expect(HttpStatusCode.OK).Json;
+        Assert.False(seen["office"]!.GetValue<bool>());
+        var mine = seen.Items("visits").Single(v => v.Int("id") == ours);
+        Assert.True(mine["canReport"]!.GetValue<bool>());
+        Assert.Null(mine["reports"]);
+        Assert.DoesNotContain(seen.Items("visits"), v => v.Int("id") == theirs);
+        Assert.All(seen.Items("units"), u => Assert.Equal(TestData.Village, u.Str("unitCode")));
+        using (var reviewer = await factory.LoginAsync("reviewer"))
+        {
+            var township = (await reviewer.GetAsync("/api/v1/inspection-visits")).Expect(HttpStatusCode.OK).Json.Items("visits").Select(v => v.Int("id")).ToList();
+            Assert.Contains(ours, township);
+            Assert.Contains(theirs, township);
+        }
+
+        foreach (var outsider in new[] { "dispatcher", "district-reviewer" })
+        {
+            using var other = await factory.LoginAsync(outsider);
+            (await other.GetAsync("/api/v1/inspection-visits")).Expect(HttpStatusCode.Forbidden);
+        }
+
+        (await secretary.GetAsync("/api/v1/inspection-visits?year=1900")).Expect(HttpStatusCode.BadRequest);
+
+        using var catalogue = await factory.LoginAsync("catalogue");
+        var token = (await catalogue.GetAsync($"/api/v1/report-locations/{TestData.Village}")).Expect(HttpStatusCode.OK).Json.Str("token");
+        var report = new { token, category = "inspection-overload", description = "同一周内两个部门先后来检查自建房安全,内容重复。", contact = (string?)null, taskId = (int?)null, visitId = (int?)ours };
+        var before = await factory.WithDbAsync(db => db.BurdenReports.CountAsync());
+        using var anonymous = factory.Anonymous();
+        (await anonymous.PostAsync("/api/v1/reports", report with { category = "trace-demand" })).Expect(HttpStatusCode.BadRequest);
+        (await anonymous.PostAsync("/api/v1/reports", report with { visitId = theirs })).Expect(HttpStatusCode.BadRequest);
+        (await anonymous.PostAsync("/api/v1/reports", report with { visitId = 99999999 })).Expect(HttpStatusCode.BadRequest);
+        Assert.Equal(before, await factory.WithDbAsync(db => db.BurdenReports.CountAsync()));
+        var receipt = (await anonymous.PostAsync("/api/v1/reports", report)).Expect(HttpStatusCode.Created).Json.Str("receipt");
+
+        var detail = (await catalogue.GetAsync($"/api/v1/reports/{receipt}/handling")).Expect(HttpStatusCode.OK).Json;
+        Assert.Equal(ours, detail.Int("visitId"));
+        Assert.Contains("计划外(审批:区委办一事一报(测试))", detail.Str("visitTitle"));
+        Assert.Contains("区住建局检查组", detail.Str("visitTitle"));
+        // The body found responsible reads the handler's summary, never which visit or office the report came from.
+        var body = (await catalogue.GetAsync("/api/v1/units/330602108/departments")).Json.Items().Single(d => d.Str("name") == "村镇建设和管理办公室").Int("id");
+        (await catalogue.PostAsync($"/api/v1/reports/{receipt}/handling", new { action = "verify" })).Expect(HttpStatusCode.OK);
+        (await catalogue.PostAsync($"/api/v1/reports/{receipt}/handling", new { action = "substantiate", summary = "重复检查自建房安全", responsibleDepartmentId = body, reason = "核实属实" }))
+            .Expect(HttpStatusCode.OK);
+        (await catalogue.PostAsync($"/api/v1/reports/{receipt}/handling", new { action = "request-rectification" })).Expect(HttpStatusCode.OK);
+        using (var dispatcher = await factory.LoginAsync("dispatcher"))
+        {
+            var seenByBody = (await dispatcher.GetAsync($"/api/v1/reports/{receipt}/handling")).Expect(HttpStatusCode.OK);
+            Assert.Null(seenByBody.Json["visitId"]);
+            Assert.DoesNotContain("区住建局检查组", seenByBody.Body);
+            Assert.DoesNotContain(findings, seenByBody.Body);
+        }
+
+        var office = (await catalogue.GetAsync($"/api/v1/inspection-visits?year={ThisYear}")).Expect(HttpStatusCode.OK).Json;
+        Assert.True(office["office"]!.GetValue<bool>());
+        Assert.Equal(1, office.Items("visits").Single(v => v.Int("id") == ours).Int("reports"));
+        Assert.Equal(0, office.Items("visits").Single(v => v.Int("id") == theirs).Int("reports"));
+        Assert.False(office.Items("visits").Single(v => v.Int("id") == ours)["canReport"]!.GetValue<bool>());
+        var oneUnit = (await catalogue.GetAsync($"/api/v1/inspection-visits?year={ThisYear}&unit={TestData.OtherVillage}")).Expect(HttpStatusCode.OK).Json;
+        Assert.All(oneUnit.Items("visits"), v => Assert.Equal(TestData.OtherVillage, v.Str("unitCode")));
+        Assert.Contains(oneUnit.Items("visits"), v => v.Int("id") == theirs);
+    }
+
     private async Task<int> UnreadAsync(string userName)
     {
         using var user = await factory.LoginAsync(userName);

@@ -200,4 +200,11 @@ internal sealed class InspectionVisit
     public DateTime RecordedAt { get; set; }
 
     public required string RecordedBy { get; set; }
+
+    /// <summary>The visit in one line, as the visited unit and the burden-reduction office read it.</summary>
+    /// <param name="itemName">The plan item's name, for a planned visit.</param>
+    public string Title(string? itemName) =>
+        $"{Date:yyyy-MM-dd} {UnitName} · "
+        + (itemName is not null ? $"计划事项:{itemName}" : Approval is { } a ? $"计划外(审批:{a.Reference})" : "计划外")
+        + (Team.Length > 0 ? $" · 检查组:{Team}" : "");
 }

@@ -30,6 +30,8 @@ internal sealed class BurdenReportConfiguration : IEntityTypeConfiguration<Burde
         e.HasIndex(r => new { r.ResponsibleDepartmentId, r.Status });
         // Every page asks whether its user handles reports delegated to them (the menu's count, the list).
         e.HasIndex(r => r.DelegateUserId);
+        e.HasIndex(r => r.InspectionVisitId);
+        e.Property(r => r.InspectionVisitTitle).HasMaxLength(BurdenReport.MaxVisitTitle);
         e.Property(r => r.Receipt).HasMaxLength(20);
         e.Property(r => r.Category).HasMaxLength(32);
         e.Property(r => r.Description).HasMaxLength(2000);

@@ -25,6 +25,8 @@ internal sealed record ReportActor(string? UserId, string Name);
 /// </summary>
 internal sealed class BurdenReport : IVersioned
 {
+    public const int MaxVisitTitle = 800;
+
     private const string ReceiptAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 
     public long Id { get; set; }
@@ -51,6 +53,12 @@ internal sealed class BurdenReport : IVersioned
     public int? RelatedDispatchId { get; set; }
 
     public string? RelatedTitle { get; set; }
+
+    /// <summary>The recorded inspection visit an <c>inspection-overload</c> report is about, if the cadre named one.</summary>
+    public int? InspectionVisitId { get; set; }
+
+    /// <summary>The visit as it read when reported (date, unit, plan item or approval, team).</summary>
+    public string? InspectionVisitTitle { get; set; }
 
     /// <summary>The reporter's phone, encrypted with data protection; shown to handlers only.</summary>
     public string? ContactProtected { get; set; }

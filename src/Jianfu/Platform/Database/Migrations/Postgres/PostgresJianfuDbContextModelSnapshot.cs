@@ -2186,6 +2186,13 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<int?>("InspectionVisitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("InspectionVisitTitle")
+                        .HasMaxLength(800)
+                        .HasColumnType("character varying(800)");
+
                     b.Property<double?>("Latitude")
                         .HasColumnType("double precision");
 
@@ -2295,6 +2302,8 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                         .HasFilter("\"ClientRequestKey\" IS NOT NULL");
 
                     b.HasIndex("DelegateUserId");
+
+                    b.HasIndex("InspectionVisitId");
 
                     b.HasIndex("Receipt")
                         .IsUnique();

@@ -2109,6 +2109,13 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("InspectionVisitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InspectionVisitTitle")
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("Latitude")
                         .HasColumnType("REAL");
 
@@ -2218,6 +2225,8 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                         .HasFilter("\"ClientRequestKey\" IS NOT NULL");
 
                     b.HasIndex("DelegateUserId");
+
+                    b.HasIndex("InspectionVisitId");
 
                     b.HasIndex("Receipt")
                         .IsUnique();
