@@ -96,4 +96,33 @@ public sealed class Arrange(string baseUrl)
         await SendAsync(assessor, "/api/v1/inspection-visits",
             new { planItemId = (int?)null, unitCode = "330602108200", date = today, findings, approval = "区委办一事一报(浏览器测试)", team = "区住建局检查组" });
     }
+
+    /// <summary>A resident of 富盛村, imported by the district's data keeper.</summary>
+    public async Task ResidentAsync(string name, DateOnly birth, string tags = "")
+    {
+        using var keeper = await AsAsync("datakeeper");
+        var first17 = $"110102{birth:yyyyMMdd}{Random.Shared.Next(0, 500) * 2:000}";
+        var csv = "姓名,公民身份号码,联系电话,村社区代码,网格,地址,楼栋,单元,室,标签\n"
+            + $"{name},{first17}{Check(first17)},13905759876,330602108200,第1网格,富盛村解放路,8,1,101,{tags}\n";
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "file", "residents.csv" } };
+        using var imported = await keeper.PostAsync("/api/v1/registry/residents/import", form);
+        Assert.True(imported.IsSuccessStatusCode, await imported.Content.ReadAsStringAsync());
+    }
+
+    /// <summary><paramref name="name"/> of 富盛村 turns 90 in 20 days; a district template for the 90-year list named <paramref name="ledger"/>.</summary>
+    public async Task NinetyYearLedgerAsync(string name, string ledger)
+    {
+        await ResidentAsync(name, DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(20).AddYears(-90));
+        using var keeper = await AsAsync("datakeeper");
+        await SendAsync(keeper, "/api/v1/ledgers", new
+        {
+            name = ledger, scope = "330602",
+            conditions = new[] { new { field = "age", op = "turns-within-months", value = new[] { 90, 3 } } },
+            columns = new[] { "name", "idNumber", "birthDate", "age", "address", "phone" },
+        });
+    }
+
+    /// <summary>GB 11643's check character, as the registry computes it.</summary>
+    private static char Check(string first17) =>
+        "10X98765432"[first17.Select((c, i) => (c - '0') * new[] { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 }[i]).Sum() % 11];
 }

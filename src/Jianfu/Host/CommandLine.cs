@@ -11,7 +11,7 @@ namespace Jianfu.Host;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Commands = ["db", "import", "users", "bench", "routing", "help", "--help"];
+    private static readonly string[] Commands = ["db", "import", "users", "bench", "routing", "registry", "help", "--help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -25,6 +25,8 @@ public static class CommandLine
                 ["db", "migrate"] => await WithServicesAsync(options, MigrateAsync),
                 ["import", "divisions", var file] => await WithServicesAsync(options, (sp, ct) => ImportDivisionsAsync(sp, file, options.GetValueOrDefault("under"), ct)),
                 ["import", "catalogue", var file] => await WithServicesAsync(options, (sp, ct) => ImportCatalogueAsync(sp, file, options, ct)),
+                ["import", "residents", var file] => await WithServicesAsync(options, (sp, ct) => Modules.Registry.RegistryCommands.ImportAsync(sp, file, options, ct)),
+                ["registry", "generate"] => await WithServicesAsync(options, (sp, ct) => Modules.Registry.RegistryCommands.GenerateAsync(sp, options, ct)),
                 ["users", "add", var name] => await WithServicesAsync(options, (sp, ct) => UserCommands.AddAsync(sp, name, options, ct)),
                 ["users", "unlock", var name] => await WithServicesAsync(options, (sp, ct) => UserCommands.UnlockAsync(sp, name, ct)),
                 ["routing", "train"] => Modules.Hotline.Routing.RoutingCommands.Train(Required(options, "data"), Required(options, "model")[0]),
@@ -65,6 +67,8 @@ public static class CommandLine
               users add NAME --role ROLE --unit CODE [--department NAME] [--display-name NAME]
                                                            新增用户,密码从环境变量 JIANFU_NEW_PASSWORD 或标准输入读取
               users unlock NAME                            解除因连续输错密码造成的登录暂停(管理员自己被锁时用)
+              import residents FILE [--district CODE] [--mode all-or-nothing|valid-rows] [--preview]  导入居民(.csv/.xlsx,按公民身份号码更新)
+              registry generate --residents N --out FILE [--district CODE] [--seed S]  生成虚构居民 CSV(测试和基准用)
               routing train --data FILE [--data FILE ...] --model MODEL
                                                            训练 12345 工单分拨模型 (CSV: id,text,label),交叉验证校准自动分拨阈值
               routing predict --model MODEL --input FILE --output FILE
@@ -80,7 +84,7 @@ public static class CommandLine
               bench ratings [--postgres CONNSTR] [--seconds 30] [--concurrency 16]  群众评价公开受理的负载基准(另起服务进程)
               bench suggest --file FILE                    过筛编码推荐评测 (code,title,content),报告 top-1/top-3
             配置 configuration: JIANFU_DATA_DIR, Jianfu__Database__Provider=Sqlite|Postgres, ConnectionStrings__Postgres
-            角色 roles: Admin, CatalogueAdmin, Dispatcher, Reviewer, Secretary, Cadre
+            角色 roles: Admin, CatalogueAdmin, Dispatcher, Reviewer, Secretary, Cadre, Assessor, DataKeeper, Privacy
             """);
         return 1;
     }

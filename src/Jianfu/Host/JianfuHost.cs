@@ -10,6 +10,7 @@ using Jianfu.Modules.Dispatch;
 using Jianfu.Modules.Hotline;
 using Jianfu.Modules.Notifications;
 using Jianfu.Modules.Organisation;
+using Jianfu.Modules.Registry;
 using Jianfu.Modules.Reports;
 using Jianfu.Platform.Auth;
 using Jianfu.Platform.Database;
@@ -99,7 +100,7 @@ public static class JianfuHost
         // Chinese text goes out as text, not as &#x…; entities: a third of the bytes on a village phone.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddCascadingAuthenticationState();
-        services.AddOrganisationModule().AddNotificationsModule().AddCatalogueModule().AddDispatchModule().AddReportsModule(config).AddHotlineModule().AddCasesModule().AddAssessmentModule();
+        services.AddOrganisationModule().AddNotificationsModule().AddCatalogueModule().AddDispatchModule().AddReportsModule(config).AddHotlineModule().AddCasesModule().AddAssessmentModule().AddRegistryModule();
         services.AddSingleton<Platform.Files.AttachmentStore>();
         services.AddScoped<Platform.Layout.MyWork>();
         services.AddScoped<DemoData>();
@@ -156,6 +157,7 @@ public static class JianfuHost
         api.MapHotlineApi();
         api.MapCasesApi();
         api.MapAssessmentApi();
+        api.MapRegistryApi();
         api.MapNotificationsApi();
 
         app.MapRazorComponents<Shell.App>();

@@ -58,6 +58,19 @@ public abstract class DemoDataTests(JianfuFactory factory)
         Assert.Contains(plan.Items("visits"), v => v.Str("unitCode") == TestData.Village && v["overThreshold"]!.GetValue<bool>());
         Assert.True(await factory.WithDbAsync(db => db.Ratings.AnyAsync()));
     }
+
+    [Fact]
+    public async Task TheDemo_Registry_GivesTheSecretaryTheNinetyYearList()
+    {
+        using var secretary = await factory.LoginAsync("secretary");
+        var ledgers = (await secretary.GetAsync("/api/v1/ledgers")).Expect(HttpStatusCode.OK).Json.Items().ToList();
+        Assert.Equal(6, ledgers.Count);
+        var ninety = ledgers.Single(l => l.Str("name") == "未来三个月年满90周岁老人");
+        var run = (await secretary.GetAsync($"/api/v1/ledgers/{ninety.Int("id")}/run")).Expect(HttpStatusCode.OK).Json;
+        Assert.True(run.Int("count") >= 3);
+        Assert.Contains(run.Items("rows"), r => r.Str("name") == "陈阿婆");
+        Assert.Equal(3000, await factory.WithDbAsync(db => db.Residents.CountAsync()));
+    }
 }
 
 public sealed class DemoDataTests_Sqlite(SqliteDemoFactory factory) : DemoDataTests(factory), IClassFixture<SqliteDemoFactory>;

@@ -11,10 +11,10 @@ namespace Jianfu.Tests.Modules;
 /// </summary>
 public abstract class EndpointRoleMatrixTests(JianfuFactory factory)
 {
-    private static readonly string[] Everyone = ["admin", "catalogue", "dispatcher", "reviewer", "secretary", "cadre", "district-dispatcher", "district-reviewer", "assessor"];
+    private static readonly string[] Everyone = ["admin", "catalogue", "dispatcher", "reviewer", "secretary", "cadre", "district-dispatcher", "district-reviewer", "assessor", "datakeeper", "privacy"];
 
     /// <summary>Those whose scope reaches beyond 富盛镇: the district's people.</summary>
-    private static readonly string[] District = ["admin", "catalogue", "district-dispatcher", "district-reviewer", "assessor"];
+    private static readonly string[] District = ["admin", "catalogue", "district-dispatcher", "district-reviewer", "assessor", "datakeeper", "privacy"];
 
     // One sign-in per role: password hashing is deliberately slow.
     private readonly Dictionary<string, ApiClient> _clients = [];
@@ -134,6 +134,15 @@ public abstract class EndpointRoleMatrixTests(JianfuFactory factory)
         await CheckAsync("GET", "/api/v1/inspection-plans?district=330602", null, Everyone);
         await CheckAsync("GET", $"/api/v1/inspection-plans/{ids.Plan}", null, Everyone);
         await CheckAsync("GET", "/api/v1/inspection-visits", null, ["catalogue", "reviewer", "secretary", "cadre", "assessor"]);
+        using var keeper = await factory.LoginAsync("datakeeper");
+        var ledger = (await keeper.PostAsync("/api/v1/ledgers", new { name = "矩阵台账", scope = "330602", conditions = new[] { new { field = "age", op = ">=", value = 80 } } }))
+            .Expect(HttpStatusCode.Created).Json.Int("id");
+        string[] readers = ["reviewer", "secretary", "cadre", "datakeeper"];
+        await CheckAsync("GET", "/api/v1/ledgers", null, readers);
+        await CheckAsync("GET", $"/api/v1/ledgers/{ledger}/run?scope={TestData.Village}", null, readers, onlyRefusals: false);
+        await CheckAsync("GET", $"/api/v1/ledgers/{ledger}/run?scope=330602001004", null, ["datakeeper"], onlyRefusals: false);
+        await CheckAsync("GET", "/api/v1/registry/access-log", null, ["privacy"]);
+        await CheckAsync("GET", "/api/v1/data-requests", null, ["dispatcher", "district-dispatcher", "datakeeper"]);
     }
 
     [Fact]
@@ -188,6 +197,11 @@ public abstract class EndpointRoleMatrixTests(JianfuFactory factory)
         await CheckAsync("POST", $"/api/v1/inspection-plans/{ids.Plan}/items", new { name = "矩阵" }, office, onlyRefusals: true);
         await CheckAsync("POST", $"/api/v1/inspection-plans/{ids.Plan}/publish", null, office, onlyRefusals: true);
         await CheckAsync("POST", "/api/v1/inspection-approvals", new { district = "330602", reference = "矩阵测试审批" }, office, onlyRefusals: true);
+        await CheckAsync("POST-FILE", "/api/v1/registry/residents/import", null, ["datakeeper"], onlyRefusals: true);
+        await CheckAsync("POST", "/api/v1/ledgers", new { name = "矩阵", scope = TestData.Village, conditions = new[] { new { field = "age", op = ">=", value = 80 } } },
+            ["secretary", "datakeeper"], onlyRefusals: true);
+        await CheckAsync("POST", "/api/v1/data-requests", new { purpose = "矩阵测试", basis = "矩阵测试依据", fields = new[] { "name" }, conditions = new[] { new { field = "age", op = ">=", value = 80 } } },
+            ["dispatcher", "district-dispatcher"], onlyRefusals: true);
         await CheckAsync("POST", "/api/v1/inspection-visits", new { unitCode = TestData.Village, date = DateOnly.FromDateTime(DateTime.UtcNow), findings = "矩阵" },
             ["assessor", "catalogue"], onlyRefusals: true);
     }

@@ -2,6 +2,7 @@ using Jianfu.Modules.Catalogue.Contracts;
 using Jianfu.Modules.Dispatch.Contracts;
 using Jianfu.Modules.Dispatch.Domain;
 using Jianfu.Modules.Organisation.Contracts;
+using Jianfu.Modules.Registry.Contracts;
 using Jianfu.Platform.Database;
 using Jianfu.Platform.Errors;
 using Jianfu.Platform.Time;
@@ -70,6 +71,7 @@ internal sealed class DispatchPreparation(
     ICurrentUserAccessor current,
     IOrganisationDirectory directory,
     ICatalogueLookup catalogue,
+    IRegistryHoldings holdings,
     WorkCalendar calendar,
     TimeProvider time,
     IConfiguration config)
@@ -184,7 +186,8 @@ internal sealed class DispatchPreparation(
             await FindNearDuplicates.RecentAsync(db, ids, title + "\n" + content, excludingDispatchId, today, ct),
             await WeeklyLoadAsync(communities.Value, today, ct),
             config.GetValue("Jianfu:Gate:WeeklyTaskThreshold", 10),
-            item is null ? null : suggestions);
+            item is null ? null : suggestions,
+            await holdings.MatchAsync(grant.Unit.DistrictId, title + "\n" + content, ct));
         return new PreparedDispatch(grant, title, content, code, item, due, communities.Value, coAssignees, AccessGate.Run(input, calendar), suggestions);
     }
 

@@ -18,13 +18,13 @@ internal static class GrantRole
         {
             if (!Enum.TryParse<Role>(roleText, true, out var role))
             {
-                return Error.Validation("role", "角色应为 Admin、CatalogueAdmin、Dispatcher、Reviewer、Secretary、Cadre 或 Assessor。");
+                return Error.Validation("role", "角色应为 Admin、CatalogueAdmin、Dispatcher、Reviewer、Secretary、Cadre、Assessor、DataKeeper 或 Privacy。");
             }
 
             var allowed = role switch
             {
                 Role.Secretary or Role.Cadre => unit.Level == UnitLevel.Community,
-                Role.CatalogueAdmin => unit.Level == UnitLevel.District,
+                Role.CatalogueAdmin or Role.DataKeeper or Role.Privacy => unit.Level == UnitLevel.District,
                 Role.Reviewer or Role.Dispatcher or Role.Assessor => unit.Level is UnitLevel.District or UnitLevel.Township,
                 _ => true,
             };

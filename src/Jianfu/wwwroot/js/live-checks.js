@@ -79,6 +79,11 @@
         const p = element('p', 'check ' + (c.severity === 'Block' ? 'block' : 'warn'));
         p.dataset.rule = c.rule;
         p.append(element('b', null, c.severity === 'Block' ? '不能提交' : '提示'), text(' ' + c.message));
+        if (c.rule === 'data-held-by-system' && panel.dataset.request) {
+          const a = element('a', null, '改为数据申请');
+          a.href = panel.dataset.request + '?purpose=' + encodeURIComponent(form.querySelector('input[name="title"]').value);
+          p.append(text(' '), a);
+        }
         panel.append(p);
       }
     } catch (e) { /* the button still works */ }

@@ -24,5 +24,6 @@ public static class GateRules
     public const string FormalismDemand = "formalism-demand";
     public const string DeadlineTooShort = "deadline-too-short";
     public const string CommunityLoad = "community-load";
+    public const string DataHeldBySystem = "data-held-by-system";
     public const string CodeMismatch = "code-mismatch";
 }

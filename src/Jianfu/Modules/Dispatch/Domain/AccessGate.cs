@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Jianfu.Modules.Catalogue.Contracts;
 using Jianfu.Modules.Dispatch.Contracts;
+using Jianfu.Modules.Registry.Contracts;
 using Jianfu.Platform.Time;
 
 namespace Jianfu.Modules.Dispatch.Domain;
@@ -20,7 +21,8 @@ internal sealed record GateInput(
     IReadOnlyList<RecentDispatch> Recent,
     IReadOnlyDictionary<string, int> OpenTasksThisWeek,
     int LoadThreshold,
-    CodeSuggestions? Suggestions = null);
+    CodeSuggestions? Suggestions = null,
+    HeldData? Held = null);
 
 /// <summary>
 /// The automatic checks of the access gate (准入审核), in the order of DESIGN.md. Each returns a typed
@@ -47,6 +49,7 @@ internal static partial class AccessGate
         CheckRequirements(input, checks);
         CheckDuplicates(input, checks);
         CheckFormalism(input, checks);
+        CheckHeldBySystem(input, checks);
         CheckDeadline(input, calendar, checks);
         CheckLoad(input, checks);
         return checks;
@@ -185,6 +188,19 @@ internal static partial class AccessGate
             checks.Add(new GateCheck(GateRules.FormalismDemand, Severity.Warn,
                 $"含形式主义要求:{string.Join("、", found)}。依《整治形式主义为基层减负若干规定》,不得以留痕代替实绩,请审核人重点把关。"));
         }
+    }
+
+    // Pudong Nancheng: 从向居委要数据转变为向系统要数据 — what the registry holds is asked of the system, not of the village.
+    private static void CheckHeldBySystem(GateInput input, List<GateCheck> checks)
+    {
+        if (input.Held is not { } held)
+        {
+            return;
+        }
+
+        var ledgers = held.Ledgers.Count > 0 ? $"(台账:{string.Join("、", held.Ledgers.Select(l => l.Name))})" : "";
+        checks.Add(new GateCheck(GateRules.DataHeldBySystem, Severity.Warn,
+            $"要求村(社区)采集或报送的{string.Join("、", held.Subjects)}数据,系统人口数据中已有{ledgers}。请改为向区数据管理员提交数据申请,村(社区)无需填报。"));
     }
 
     private static void CheckDeadline(GateInput input, WorkCalendar calendar, List<GateCheck> checks)

@@ -27,5 +27,7 @@ public static class DemoOrganisation
         ("enforcement", "吴队长(富盛镇综合行政执法队)", Role.Dispatcher, TownshipCode, "综合行政执法队", "接收转派给执法队的事项"),
         ("gridworker", "钱网格(富盛村)", Role.Cadre, VillageCode, null, "网格员"),
         ("assessor", "郑考核(区委考核办)", Role.Assessor, DistrictCode, null, "考核指标体系、评分方案、排行榜、年度督查检查考核计划"),
+        ("datakeeper", "冯数据(区大数据中心)", Role.DataKeeper, DistrictCode, null, "人房企铺数据导入、台账模板、部门数据申请的审批和答复"),
+        ("privacy", "何保护(区个人信息保护负责人)", Role.Privacy, DistrictCode, null, "查看人口数据的访问记录"),
     ];
 }

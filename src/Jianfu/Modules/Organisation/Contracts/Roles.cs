@@ -10,6 +10,12 @@ public enum Role
     Secretary,
     Cadre,
     Assessor,
+
+    /// <summary>The district's registry keeper (数据管理员): imports the registry, keeps ledger templates, answers data requests.</summary>
+    DataKeeper,
+
+    /// <summary>The district's personal-information protection officer (个人信息保护负责人): reads the registry's access log.</summary>
+    Privacy,
 }
 
 public static class RoleNames
@@ -23,6 +29,8 @@ public static class RoleNames
         Role.Secretary => "村(社区)书记",
         Role.Cadre => "村(社区)干部/网格员",
         Role.Assessor => "考核办",
+        Role.DataKeeper => "数据管理员",
+        Role.Privacy => "个人信息保护负责人",
         _ => role.ToString(),
     };
 }

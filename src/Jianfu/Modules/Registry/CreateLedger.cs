@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Jianfu.Modules.Organisation.Contracts;
+using Jianfu.Modules.Registry.Domain;
+using Jianfu.Platform.Database;
+using Jianfu.Platform.Errors;
+using Jianfu.Platform.Time;
+
+namespace Jianfu.Modules.Registry;
+
+/// <summary>
+/// A ledger template is saved once — a name, the conditions, the columns, the unit it covers — and then run by anyone
+/// who reads that unit or a part of it. The district's data keeper saves templates for any unit of the district; a
+/// community's secretary for the community.
+/// </summary>
+public static class CreateLedger
+{
+    public sealed record Request(string? Name, string? Scope, IReadOnlyList<LedgerCondition>? Conditions, IReadOnlyList<string>? Columns);
+
+    public sealed record Response(int Id);
+
+    internal sealed class Handler(JianfuDbContext db, RegistryAccess access, TimeProvider time)
+    {
+        public async Task<Result<Response>> HandleAsync(Request r, CancellationToken ct)
+        {
+            var user = await access.UserAsync(ct);
+            var scope = string.IsNullOrWhiteSpace(r.Scope) ? null : await access.Directory.FindUnitAsync(r.Scope.Trim(), ct);
+            if (scope is null)
+            {
+                return Error.Validation("scope", "请填写台账覆盖的村(社区)、镇街或区的单位代码。");
+            }
+
+            if (!RegistryAccess.Keeps(user, scope) && !user.Grants.Any(g => g.Role == Role.Secretary && g.Unit.Id == scope.Id))
+            {
+                return Error.Forbidden("只有区数据管理员和本村(社区)书记可以保存台账模板。");
+            }
+
+            var name = r.Name?.Trim() ?? "";
+            if (name.Length is 0 or > LedgerTemplate.MaxName)
+            {
+                return Error.Validation("name", $"请填写台账名称(不超过{LedgerTemplate.MaxName}字)。");
+            }
+
+            var criteria = LedgerQuery.Read(r.Conditions);
+            if (!criteria.IsSuccess)
+            {
+                return criteria.Error!;
+            }
+
+            var columns = LedgerQuery.ReadColumns(r.Columns);
+            if (!columns.IsSuccess)
+            {
+                return columns.Error!;
+            }
+
+            var template = new LedgerTemplate
+            {
+                DistrictId = scope.DistrictId, ScopeUnitId = scope.Id, ScopeCode = scope.Code, Name = name,
+                ConditionsJson = JsonSerializer.Serialize(r.Conditions, JsonSerializerOptions.Web), Columns = string.Join(',', columns.Value),
+                CreatedAt = time.UtcNow(), CreatedBy = user.DisplayName,
+            };
+            if (template.ConditionsJson.Length > 4000)
+            {
+                return Error.Validation("conditions", "条件太长,请精简。");
+            }
+
+            db.LedgerTemplates.Add(template);
+            return await db.TrySaveAsync(ct) is { } notSaved ? notSaved : new Response(template.Id);
+        }
+    }
+
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapPost("/ledgers", async (Request request, Handler handler, CancellationToken ct) =>
+                (await handler.HandleAsync(request, ct)).ToHttp(r => Results.Created($"/api/v1/ledgers/{r.Id}", r)))
+            .WithName("CreateLedger")
+            .WithSummary("保存台账模板:名称、覆盖单位、条件(字段、运算、值,固定词汇,不是 SQL)和列")
+            .Produces<Response>(StatusCodes.Status201Created);
+}

@@ -1,0 +1,128 @@
+namespace Jianfu.Modules.Registry.Domain;
+
+/// <summary>How a resident lives in the house (居住关系, DB31DSJ/Z 004—2026).</summary>
+internal enum Residence
+{
+    Own = 1,
+    Rent = 2,
+    Lodge = 3,
+}
+
+internal static class ResidenceNames
+{
+    public static string Chinese(this Residence residence) => residence switch
+    {
+        Residence.Own => "自住",
+        Residence.Rent => "租住",
+        _ => "寄住",
+    };
+
+    public static Residence? Parse(string? text) => text?.Trim() switch
+    {
+        "自住" or "own" => Residence.Own,
+        "租住" or "rent" => Residence.Rent,
+        "寄住" or "lodge" => Residence.Lodge,
+        _ => null,
+    };
+}
+
+/// <summary>
+/// A resident of a community (社区居民): who they are (sex and birth date read from the ID number), where they live now
+/// (house, grid, and how: 自住/租住/寄住, since when), and their tags. Keyed by the ID number: importing again updates.
+/// </summary>
+internal sealed class Resident
+{
+    public const int MaxName = 50;
+
+    public long Id { get; set; }
+
+    public int DistrictId { get; set; }
+
+    public int TownshipId { get; set; }
+
+    public int CommunityId { get; set; }
+
+    public int? GridId { get; set; }
+
+    public long? HouseId { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string IdNumber { get; set; }
+
+    public Sex Sex { get; set; }
+
+    public DateOnly BirthDate { get; set; }
+
+    public string? Phone { get; set; }
+
+    /// <summary>The household number (户号) as registered.</summary>
+    public string? Household { get; set; }
+
+    public Residence Residence { get; set; }
+
+    public DateOnly? ResidenceFrom { get; set; }
+
+    /// <summary>The address as a person reads it: the house's address, building, unit and room.</summary>
+    public string? Address { get; set; }
+
+    /// <summary>Why an ID number that fails its check character was kept (the keeper's recorded override), or null.</summary>
+    public string? IdOverride { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+
+    public required string UpdatedBy { get; set; }
+}
+
+/// <summary>A house (房屋) in a community: an address with building, unit and room; residents live in it.</summary>
+internal sealed class House
+{
+    public long Id { get; set; }
+
+    public int DistrictId { get; set; }
+
+    public int CommunityId { get; set; }
+
+    public int? GridId { get; set; }
+
+    public required string Address { get; set; }
+
+    public string? Building { get; set; }
+
+    public string? Unit { get; set; }
+
+    public string? Room { get; set; }
+
+    /// <summary>The community and the address parts, normalised: one house however often it is imported.</summary>
+    public required string Key { get; set; }
+
+    public static string KeyOf(int communityId, string address, string? building, string? unit, string? room) =>
+        $"{communityId}|{address}|{building}|{unit}|{room}";
+
+    public static string Text(string address, string? building, string? unit, string? room) =>
+        address + (string.IsNullOrEmpty(building) ? "" : $"{building}幢") + (string.IsNullOrEmpty(unit) ? "" : $"{unit}单元") + (string.IsNullOrEmpty(room) ? "" : $"{room}室");
+}
+
+/// <summary>A grid (网格) inside a community, with its grid worker.</summary>
+internal sealed class Grid
+{
+    public int Id { get; set; }
+
+    public int CommunityId { get; set; }
+
+    public required string Name { get; set; }
+
+    public string? WorkerName { get; set; }
+
+    public string? WorkerUserId { get; set; }
+}
+
+/// <summary>Column lengths the import checks before the database would refuse them.</summary>
+internal static class RegistryLimits
+{
+    public const int Address = 200;
+    public const int HouseAddress = 150;
+    public const int HousePart = 20;
+    public const int GridName = 30;
+    public const int Household = 30;
+}

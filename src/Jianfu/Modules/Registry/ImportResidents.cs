@@ -1,0 +1,298 @@
+using System.Globalization;
+using Jianfu.Modules.Organisation.Contracts;
+using Jianfu.Modules.Registry.Data;
+using Jianfu.Modules.Registry.Domain;
+using Jianfu.Platform.Database;
+using Jianfu.Platform.Errors;
+using Jianfu.Platform.Time;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+
+namespace Jianfu.Modules.Registry;
+
+/// <summary>
+/// Residents come in as a sheet (.xlsx or UTF-8 .csv) from the household register or the district's data base. Every row
+/// is checked — the ID number's check character and birth date, the community code, the phone, the tags — and errors
+/// are given by row number in Chinese. The keeper chooses: the whole file or nothing (<c>all-or-nothing</c>, the
+/// default), or the valid rows (<c>valid-rows</c>); a preview checks and counts without writing. A resident already in
+/// the registry, by ID number, is updated. The file is read as a stream, in chunks, in one transaction.
+/// </summary>
+public static class ImportResidents
+{
+    public const int ChunkSize = 20_000;
+    public const int MaxErrorsShown = 1000;
+
+    public sealed record RowError(int Row, string Message);
+
+    public sealed record Response(int Imported, int Updated, IReadOnlyList<RowError> Errors, int ErrorCount, bool Written, bool Preview);
+
+    internal sealed class Handler(JianfuDbContext db, RegistryAccess access, TimeProvider time)
+    {
+        public async Task<Result<Response>> HandleAsync(IFormFile? file, string? mode, bool preview, CancellationToken ct)
+        {
+            var user = await access.UserAsync(ct);
+            var district = user.Grants.Where(g => g.Role == Role.DataKeeper && g.Unit.Level == UnitLevel.District).Select(g => g.Unit).FirstOrDefault();
+            if (district is null)
+            {
+                return Error.Forbidden("只有区数据管理员可以导入人口数据。");
+            }
+
+            if (file is null || file.Length == 0)
+            {
+                return Error.Validation("file", "请选择要导入的 .xlsx 或 .csv 文件。");
+            }
+
+            var csv = file.FileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
+            if (!csv && !file.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+            {
+                return Error.Validation("file", "只能导入 .xlsx 或 UTF-8 编码的 .csv 文件。");
+            }
+
+            await using var stream = file.OpenReadStream();
+            return await ImportAsync(stream, csv, district, mode, preview, user.DisplayName, user.UserId ?? "", file.FileName, ct);
+        }
+
+        /// <summary>The import itself, also for `jianfu registry import` (the operator acting).</summary>
+        public async Task<Result<Response>> ImportAsync(
+            Stream stream, bool csv, UnitInfo district, string? mode, bool preview, string actor, string actorId, string fileName, CancellationToken ct)
+        {
+            var validRows = mode?.Trim() switch
+            {
+                null or "" or "all-or-nothing" => false,
+                "valid-rows" => true,
+                _ => (bool?)null,
+            };
+            if (validRows is null)
+            {
+                return Error.Validation("mode", "导入方式应为 all-or-nothing(全部正确才导入)或 valid-rows(只导入正确的行)。");
+            }
+
+            var communities = (await access.Directory.CommunitiesWithinAsync(district.Path, ct))
+                .ToDictionary(u => u.Code, u => (u.DistrictId, u.ParentId ?? u.Id, u.Id), StringComparer.Ordinal);
+            if (!await db.Tags.AnyAsync(t => t.DistrictId == district.Id, ct))
+            {
+                // A district starts with the usual tags (Tag.Defaults); its own are added to the directory beside them.
+                db.Tags.AddRange(Tag.Defaults.Select(t => new Tag { DistrictId = district.Id, Name = t.Name, Group = t.Group, Level = TagLevel.District }));
+                if (await db.TrySaveAsync(ct) is { } notSaved && !await db.Tags.AnyAsync(t => t.DistrictId == district.Id, ct))
+                {
+                    return notSaved;
+                }
+            }
+
+            var tags = await db.Tags.AsNoTracking().Where(t => t.DistrictId == district.Id).ToDictionaryAsync(t => t.Name, t => t.Id, StringComparer.Ordinal, ct);
+            var communityIds = communities.Values.Select(c => c.Item3).ToList();
+            var grids = (await db.Grids.AsNoTracking().Where(g => communityIds.Contains(g.CommunityId)).ToListAsync(ct))
+                .ToDictionary(g => (g.CommunityId, g.Name), g => g.Id);
+
+            var source = csv ? RowSource.Csv(stream) : RowSource.Xlsx(stream);
+            if (!source.IsSuccess)
+            {
+                return source.Error!;
+            }
+
+            var today = time.Today();
+            var now = time.UtcNow();
+            var writer = ResidentBulkWriter.For(db);
+            var errors = new List<RowError>();
+            var errorCount = 0;
+            var seen = new Dictionary<long, int>();
+            var chunk = new List<ResidentRow>(ChunkSize);
+            var (inserted, updated) = (0, 0);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await writer.PrepareAsync(db, ct);
+
+            async Task FlushAsync()
+            {
+                foreach (var (communityId, name) in chunk.Where(r => r.Grid is not null).Select(r => (r.CommunityId, r.Grid!)).Distinct().Where(k => !grids.ContainsKey(k)).ToList())
+                {
+                    var grid = new Grid { CommunityId = communityId, Name = name };
+                    db.Grids.Add(grid);
+                    await db.SaveChangesAsync(ct);
+                    grids[(communityId, name)] = grid.Id;
+                }
+
+                var (i, u) = await writer.WriteAsync(db, chunk, grids, source.Value.HasTags, actor, now, ct);
+                (inserted, updated) = (inserted + i, updated + u);
+                chunk.Clear();
+            }
+
+            try
+            {
+                foreach (var (row, field) in source.Value.Rows)
+                {
+                    var read = ResidentFile.Check(field, today, communities, tags, out var error);
+                    if (read is not null && seen.TryGetValue(Key(read.IdNumber), out var first))
+                    {
+                        error = $"公民身份号码“{CitizenId.Mask(read.IdNumber)}”与第{first}行重复";
+                    }
+
+                    if (error is not null)
+                    {
+                        if (++errorCount <= MaxErrorsShown)
+                        {
+                            errors.Add(new RowError(row, error));
+                        }
+
+                        continue;
+                    }
+
+                    seen[Key(read!.IdNumber)] = row;
+                    if (validRows.Value || errorCount == 0)
+                    {
+                        chunk.Add(read);
+                        if (chunk.Count == ChunkSize)
+                        {
+                            await FlushAsync();
+                        }
+                    }
+                }
+            }
+            catch (InvalidDataException e)
+            {
+                return Error.Validation("file", e.Message);
+            }
+
+            if (seen.Count == 0 && errorCount == 0)
+            {
+                return Error.Validation("file", "文件中没有居民数据。");
+            }
+
+            if (chunk.Count > 0)
+            {
+                await FlushAsync();
+            }
+
+            var write = !preview && (validRows.Value || errorCount == 0) && inserted + updated > 0;
+            if (write)
+            {
+                db.RegistryAccessLog.Add(new AccessLogEntry
+                {
+                    DistrictId = district.Id, At = now, UserId = actorId, UserName = actor, Kind = AccessKind.Import,
+                    What = $"导入居民数据:{(fileName.Length > 200 ? fileName[..200] : fileName)}", ScopeCode = district.Code, Rows = inserted + updated,
+                });
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+            }
+            else
+            {
+                await transaction.RollbackAsync(ct);
+            }
+
+            return write || preview
+                ? new Response(inserted, updated, errors, errorCount, write, preview)
+                : new Response(0, 0, errors, errorCount, false, false);
+        }
+
+        /// <summary>An ID number as a number, for the duplicate check of millions of rows: 17 digits and the check character.</summary>
+        private static long Key(string idNumber) => long.Parse(idNumber.AsSpan(0, 17), CultureInfo.InvariantCulture) * 11 + "0123456789X".IndexOf(idNumber[17], StringComparison.Ordinal);
+    }
+
+    /// <summary>The rows of a file as (row number, field getter by <see cref="ResidentFile.Fields"/> index), read as a stream.</summary>
+    internal sealed record RowSource(IEnumerable<(int Row, Func<int, string?> Field)> Rows, bool HasTags)
+    {
+        public static Result<RowSource> Csv(Stream stream)
+        {
+            var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+            var csv = new CsvHelper.CsvReader(reader, CultureInfo.InvariantCulture);
+            try
+            {
+                if (!csv.Read() || !csv.ReadHeader())
+                {
+                    return Error.Validation("file", "文件为空。");
+                }
+            }
+            catch (CsvHelper.CsvHelperException)
+            {
+                return Error.Validation("file", "CSV 文件表头格式有误,请使用 UTF-8 编码、逗号分隔、首行为表头。");
+            }
+
+            var map = ResidentFile.Map(csv.HeaderRecord!);
+            if (ResidentFile.MissingHeaders(map) is { } missing)
+            {
+                return Error.Validation("file", missing);
+            }
+
+            return new RowSource(Read(), map[12] >= 0);
+
+            IEnumerable<(int, Func<int, string?>)> Read()
+            {
+                var row = 1;
+                while (true)
+                {
+                    try
+                    {
+                        if (!csv.Read())
+                        {
+                            break;
+                        }
+                    }
+                    catch (CsvHelper.CsvHelperException e)
+                    {
+                        throw new InvalidDataException($"CSV 文件第{e.Context?.Parser?.RawRow ?? row + 1}行格式有误(引号不成对或字段不完整),没有导入任何数据。");
+                    }
+
+                    row++;
+                    yield return (row, i => map[i] >= 0 && map[i] < csv.Parser.Count ? csv.Parser[map[i]] : null);
+                }
+            }
+        }
+
+        public static Result<RowSource> Xlsx(Stream stream)
+        {
+            IEnumerator<IDictionary<string, object?>> rows;
+            try
+            {
+                rows = MiniExcel.Query(stream, useHeaderRow: false).Cast<IDictionary<string, object?>>().GetEnumerator();
+                if (!rows.MoveNext())
+                {
+                    return Error.Validation("file", "文件为空。");
+                }
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or NotSupportedException or ArgumentException or System.Xml.XmlException)
+            {
+                return Error.Validation("file", "不是有效的 Excel (.xlsx) 文件;也可导入 UTF-8 编码的 .csv。");
+            }
+
+            var columns = rows.Current.Keys.ToList();
+            var map = ResidentFile.Map(columns.Select(k => rows.Current[k]?.ToString() ?? "").ToList());
+            if (ResidentFile.MissingHeaders(map) is { } missing)
+            {
+                return Error.Validation("file", missing);
+            }
+
+            return new RowSource(Read(), map[12] >= 0);
+
+            IEnumerable<(int, Func<int, string?>)> Read()
+            {
+                var row = 1;
+                while (rows.MoveNext())
+                {
+                    row++;
+                    var current = rows.Current;
+                    yield return (row, i => map[i] >= 0 && current.TryGetValue(columns[map[i]], out var v) ? Text(v) : null);
+                }
+            }
+        }
+
+        private static string? Text(object? value) => value switch
+        {
+            null => null,
+            DateTime d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            double n when n == Math.Floor(n) && Math.Abs(n) < 1e15 => n.ToString("0", CultureInfo.InvariantCulture),
+            _ => Convert.ToString(value, CultureInfo.InvariantCulture),
+        };
+    }
+
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapPost("/registry/residents/import", async (HttpContext http, Handler handler, CancellationToken ct) =>
+            {
+                var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(ct) : null;
+                var mode = form?["mode"].ToString() is { Length: > 0 } m ? m : http.Request.Query["mode"].ToString();
+                var preview = (form?["preview"].ToString() is { Length: > 0 } p ? p : http.Request.Query["preview"].ToString()) is "true" or "1";
+                return (await handler.HandleAsync(form?.Files["file"], mode, preview, ct)).ToHttp(Results.Ok);
+            })
+            .Accepts<IFormFile>("multipart/form-data")
+            .WithName("ImportResidents")
+            .WithSummary("导入居民(.xlsx 或 UTF-8 .csv,表单字段 file;mode=all-or-nothing 全部正确才导入(默认)或 valid-rows 只导入正确的行;preview=true 只检查不写入);按公民身份号码更新已有居民")
+            .Produces<Response>();
+}

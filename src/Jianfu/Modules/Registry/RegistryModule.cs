@@ -1,0 +1,35 @@
+namespace Jianfu.Modules.Registry;
+
+public static class RegistryModule
+{
+    public static IServiceCollection AddRegistryModule(this IServiceCollection services) => services
+        .AddScoped<RegistryAccess>()
+        .AddScoped<LedgerRunner>()
+        .AddScoped<RegistryDemo>()
+        .AddScoped<ImportResidents.Handler>()
+        .AddScoped<CreateLedger.Handler>()
+        .AddScoped<ListLedgers.Handler>()
+        .AddScoped<RunLedger.Handler>()
+        .AddScoped<ExportLedger.Handler>()
+        .AddScoped<GetAccessLog.Handler>()
+        .AddScoped<SubmitDataRequest.Handler>()
+        .AddScoped<GetDataRequest.Handler>()
+        .AddScoped<DecideDataRequest.Handler>()
+        .AddScoped<AnswerDataRequest.Handler>()
+        .AddScoped<Contracts.IDataRequestFigures, DataRequestFigures>()
+        .AddScoped<Contracts.IRegistryHoldings, RegistryHoldings>();
+
+    public static void MapRegistryApi(this RouteGroupBuilder api)
+    {
+        ImportResidents.Map(api);
+        CreateLedger.Map(api);
+        ListLedgers.Map(api);
+        RunLedger.Map(api);
+        ExportLedger.Map(api);
+        GetAccessLog.Map(api);
+        SubmitDataRequest.Map(api);
+        GetDataRequest.Map(api);
+        DecideDataRequest.Map(api);
+        AnswerDataRequest.Map(api);
+    }
+}

@@ -1,0 +1,164 @@
+using System.Net;
+using System.Text;
+using Jianfu.Modules.Registry.Domain;
+using Jianfu.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+
+namespace Jianfu.Tests.Modules.Registry;
+
+/// <summary>The registry's import, ledgers on demand, masking by role and the access log, on SQLite and PostgreSQL.</summary>
+public abstract class RegistryApiTests(JianfuFactory factory)
+{
+    private const string Header = "姓名,公民身份号码,联系电话,户号,村社区代码,网格,地址,楼栋,单元,室,居住关系,居住起始日期,标签,校验说明";
+
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+
+    /// <summary>A valid ID number nobody else in the run has: a Beijing address code, this birth date, a random sequence.</summary>
+    private static string IdNumber(DateOnly birth, bool male = false)
+    {
+        var sequence = Random.Shared.Next(0, 500) * 2 + (male ? 1 : 0);
+        var first17 = $"{110101 + Random.Shared.Next(0, 8)}{birth:yyyyMMdd}{sequence:000}";
+        return first17 + CitizenId.CheckOf(first17);
+    }
+
+    private static byte[] Csv(params string[] rows) => Encoding.UTF8.GetBytes(string.Join("\n", [Header, .. rows]) + "\n");
+
+    private static string Row(string name, string id, string community = TestData.Village, string phone = "13812345678", string tags = "", string residence = "自住", string idOverride = "") =>
+        $"{name},{id},{phone},H1,{community},第9网格,富盛村测试路1号,1,2,301,{residence},2020-05-01,{tags},{idOverride}";
+
+    [Fact]
+    public async Task AllOrNothing_RefusesTheFileWithRowNumbers_ValidRowsKeepsTheGoodOnes_AndReimportUpdates()
+    {
+        using var keeper = await factory.LoginAsync("datakeeper");
+        var (a, b, c) = (IdNumber(new DateOnly(1950, 3, 4)), IdNumber(new DateOnly(1988, 7, 9), male: true), IdNumber(new DateOnly(2010, 1, 2)));
+        var wrongCheck = a[..17] + (a[17] == '0' ? '1' : '0');
+        var file = Csv(Row("导入甲", a), Row("导入乙", b), Row("导入丙", IdNumber(new DateOnly(1960, 1, 1)), community: "110105001001"), Row("导入丁", c, tags: "独居、不存在的标签"),
+            Row("导入戊", "11010519490230002X"));
+        var before = await factory.WithDbAsync(db => db.Residents.CountAsync());
+
+        var refused = (await keeper.PostFileAsync("/api/v1/registry/residents/import", file, "居民.csv")).Expect(HttpStatusCode.OK).Json;
+        Assert.Equal((0, 0), (refused.Int("imported"), refused.Int("updated")));
+        Assert.False(refused["written"]!.GetValue<bool>());
+        var errors = refused.Items("errors").ToList();
+        Assert.Equal([4, 5, 6], errors.Select(e => e.Int("row")));
+        Assert.Contains("不是本区的村(社区)", errors[0].Str("message"));
+        Assert.Contains("不存在的标签", errors[1].Str("message"));
+        Assert.Contains("不是真实的日期", errors[2].Str("message"));
+        Assert.Equal(before, await factory.WithDbAsync(db => db.Residents.CountAsync()));
+
+        var kept = (await keeper.PostFileAsync("/api/v1/registry/residents/import?mode=valid-rows", file, "居民.csv")).Expect(HttpStatusCode.OK).Json;
+        Assert.Equal((2, 0, 3), (kept.Int("imported"), kept.Int("updated"), kept.Int("errorCount")));
+        var stored = await factory.WithDbAsync(db => db.Residents.AsNoTracking().SingleAsync(r => r.IdNumber == b));
+        Assert.Equal((Sex.Male, new DateOnly(1988, 7, 9), "富盛村测试路1号1幢2单元301室"), (stored.Sex, stored.BirthDate, stored.Address));
+
+        // Again, with a new phone and a wrong check character the keeper vouches for: updated, not duplicated.
+        var again = Csv(Row("导入甲", a, phone: "0575-85123456"), Row("导入乙", b), Row("导入己", wrongCheck), Row("导入己", wrongCheck, idOverride: "户籍系统原始号码已核实"));
+        var reimported = (await keeper.PostFileAsync("/api/v1/registry/residents/import?mode=valid-rows", again, "居民.csv")).Expect(HttpStatusCode.OK).Json;
+        Assert.Equal((1, 2), (reimported.Int("imported"), reimported.Int("updated")));
+        Assert.Contains("校验位不符", reimported.Items("errors").Single().Str("message"));
+        Assert.Equal("0575-85123456", await factory.WithDbAsync(db => db.Residents.Where(r => r.IdNumber == a).Select(r => r.Phone).SingleAsync()));
+        Assert.Equal("户籍系统原始号码已核实", await factory.WithDbAsync(db => db.Residents.Where(r => r.IdNumber == wrongCheck).Select(r => r.IdOverride).SingleAsync()));
+        Assert.Equal(before + 3, await factory.WithDbAsync(db => db.Residents.CountAsync()));
+
+        using var secretary = await factory.LoginAsync("secretary");
+        (await secretary.PostFileAsync("/api/v1/registry/residents/import", file, "居民.csv")).Expect(HttpStatusCode.Forbidden);
+        (await keeper.PostFileAsync("/api/v1/registry/residents/import", Encoding.UTF8.GetBytes("名字,号码\n张三,1\n"), "居民.csv")).Expect(HttpStatusCode.BadRequest);
+        (await keeper.PostFileAsync("/api/v1/registry/residents/import", [1, 2, 3], "居民.xlsx")).Expect(HttpStatusCode.BadRequest);
+        (await keeper.PostFileAsync("/api/v1/registry/residents/import?mode=some", file, "居民.csv")).Expect(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task TheNinetyYearLedger_IsExact_MaskedByRole_Exported_AndEveryReadIsLogged()
+    {
+        using var keeper = await factory.LoginAsync("datakeeper");
+        var soon = Today.AddDays(20).AddYears(-90);
+        var (turning, turned, later) = (IdNumber(soon), IdNumber(Today.AddDays(-1).AddYears(-90)), IdNumber(Today.AddMonths(3).AddDays(1).AddYears(-90)));
+        var name = TestData.Unique("九十");
+        (await keeper.PostFileAsync("/api/v1/registry/residents/import", Csv(Row(name, turning), Row(name + "乙", turned), Row(name + "丙", later)), "高龄.csv"))
+            .Expect(HttpStatusCode.OK);
+        var ledger = (await keeper.PostAsync("/api/v1/ledgers", new
+        {
+            name = "未来三个月年满90周岁老人(测试)", scope = TestData.Village,
+            conditions = new[] { new { field = "age", op = "turns-within-months", value = (object)new[] { 90, 3 } } },
+            columns = new[] { "name", "idNumber", "phone", "age", "address" },
+        })).Expect(HttpStatusCode.Created).Json.Int("id");
+
+        using var secretary = await factory.LoginAsync("secretary");
+        var run = (await secretary.GetAsync($"/api/v1/ledgers/{ledger}/run?scope={TestData.Village}")).Expect(HttpStatusCode.OK).Json;
+        var rows = run.Items("rows").ToList();
+        var mine = rows.Single(r => r.Str("name") == name);
+        Assert.DoesNotContain(rows, r => r.Str("name") == name + "乙" || r.Str("name") == name + "丙");
+        Assert.Equal(turning[..4] + "**********" + turning[14..], mine.Str("idNumber"));
+        Assert.Equal("13812345678", mine.Str("phone"));
+        Assert.Equal("89", mine.Str("age"));
+        Assert.Equal("王书记(富盛村)", run.Str("generatedBy"));
+        Assert.Equal(rows.Count, run.Int("count"));
+
+        var full = (await keeper.GetAsync($"/api/v1/ledgers/{ledger}/run")).Expect(HttpStatusCode.OK).Json;
+        Assert.Equal(turning, full.Items("rows").Single(r => r.Str("name") == name).Str("idNumber"));
+        using (var reviewer = await factory.LoginAsync("reviewer"))
+        {
+            var township = (await reviewer.GetAsync($"/api/v1/ledgers/{ledger}/run")).Expect(HttpStatusCode.OK).Json;
+            Assert.Equal("138****5678", township.Items("rows").Single(r => r.Str("name") == name).Str("phone"));
+        }
+
+        using var xlsx = new MemoryStream(await secretary.GetBytesAsync($"/api/v1/ledgers/{ledger}/export?scope={TestData.Village}"));
+        var sheet = xlsx.Query(useHeaderRow: true, sheetName: "台账").Cast<IDictionary<string, object?>>().ToList();
+        Assert.Contains(sheet, r => (string?)r["姓名"] == name && ((string?)r["公民身份号码"])!.Contains("**********", StringComparison.Ordinal));
+        xlsx.Position = 0;
+        var about = xlsx.Query(useHeaderRow: true, sheetName: "说明").Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal("王书记(富盛村)", about.Single(r => (string?)r["项目"] == "生成人")["内容"]);
+
+        // Another village, an unknown condition, a department: refused.
+        (await secretary.GetAsync($"/api/v1/ledgers/{ledger}/run?scope={TestData.OtherVillage}")).Expect(HttpStatusCode.BadRequest);
+        (await secretary.PostAsync("/api/v1/ledgers", new { name = "x", scope = TestData.Village, conditions = new[] { new { field = "salary", op = ">=", value = 1 } } }))
+            .Expect(HttpStatusCode.BadRequest);
+        (await secretary.PostAsync("/api/v1/ledgers", new { name = "x", scope = TestData.OtherVillage, conditions = new[] { new { field = "age", op = ">=", value = 80 } } }))
+            .Expect(HttpStatusCode.Forbidden);
+        using (var dispatcher = await factory.LoginAsync("dispatcher"))
+        {
+            (await dispatcher.GetAsync($"/api/v1/ledgers/{ledger}/run")).Expect(HttpStatusCode.Forbidden);
+            (await dispatcher.GetAsync("/api/v1/ledgers")).Expect(HttpStatusCode.Forbidden);
+        }
+
+        using var privacy = await factory.LoginAsync("privacy");
+        var log = (await privacy.GetAsync("/api/v1/registry/access-log")).Expect(HttpStatusCode.OK).Json.Items().ToList();
+        Assert.Contains(log, e => e.Str("user") == "王书记(富盛村)" && e.Str("kind") == "导出台账" && e.Str("what").Contains("未来三个月年满90周岁老人(测试)", StringComparison.Ordinal) && e.Int("rows") == rows.Count);
+        Assert.Contains(log, e => e.Str("user") == "王书记(富盛村)" && e.Str("kind") == "查看台账");
+        Assert.Contains(log, e => e.Str("kind") == "导入数据");
+        (await secretary.GetAsync("/api/v1/registry/access-log")).Expect(HttpStatusCode.Forbidden);
+        (await privacy.GetAsync("/api/v1/registry/access-log?from=2026-13-01")).Expect(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task ADistrictTemplate_RunsOnTheSecretarysVillage_AndATagIsMatched()
+    {
+        using var keeper = await factory.LoginAsync("datakeeper");
+        var name = TestData.Unique("独居");
+        (await keeper.PostFileAsync("/api/v1/registry/residents/import", Csv(Row(name, IdNumber(new DateOnly(1945, 5, 5)), tags: "独居、高龄"), Row(name + "乙", IdNumber(new DateOnly(1946, 6, 6)))), "独居.csv"))
+            .Expect(HttpStatusCode.OK);
+        var title = TestData.Unique("独居老人");
+        (await keeper.PostAsync("/api/v1/ledgers", new
+        {
+            name = title, scope = TestData.DemoDistrict,
+            conditions = new object[] { new { field = "tags", op = "has-tag", value = "独居" }, new { field = "age", op = ">=", value = 60 } },
+        })).Expect(HttpStatusCode.Created);
+        (await keeper.PostAsync("/api/v1/ledgers", new { name = "x", scope = TestData.DemoDistrict, conditions = new[] { new { field = "tags", op = "has-tag", value = "没有的标签" } } }))
+            .Expect(HttpStatusCode.Created);
+        using var secretary = await factory.LoginAsync("secretary");
+        var ledgers = (await secretary.GetAsync("/api/v1/ledgers")).Expect(HttpStatusCode.OK).Json.Items().ToList();
+        var alone = ledgers.Single(l => l.Str("name") == title);
+        Assert.Equal(TestData.Village, alone.Str("runsOn"));
+        var run = (await secretary.GetAsync($"/api/v1/ledgers/{alone.Int("id")}/run")).Expect(HttpStatusCode.OK).Json;
+        Assert.Contains(run.Items("rows"), r => r.Str("name") == name);
+        Assert.DoesNotContain(run.Items("rows"), r => r.Str("name") == name + "乙");
+        Assert.Equal(TestData.Village, run.Str("scope"));
+        var unknown = ledgers.Last(l => l.Str("name") == "x");
+        Assert.Contains("没有的标签", (await secretary.GetAsync($"/api/v1/ledgers/{unknown.Int("id")}/run")).Expect(HttpStatusCode.BadRequest).Json.Str("detail"));
+    }
+}
+
+public sealed class RegistryApiTests_Sqlite(SqliteFactory factory) : RegistryApiTests(factory), IClassFixture<SqliteFactory>;
+
+public sealed class RegistryApiTests_Postgres(PostgresFactory factory) : RegistryApiTests(factory), IClassFixture<PostgresFactory>;
