@@ -52,7 +52,7 @@ public sealed partial class Journeys
         await keeper.GetByRole(AriaRole.Link).Filter(new() { HasText = purpose }).ClickAsync();
         await keeper.GetByLabel("联系电话").UncheckAsync();
         await ShotAsync(keeper, "p-keeper-approves-fewer-fields");
-        await keeper.GetByRole(AriaRole.Button, new() { Name = "批准" }).ClickAsync();
+        await keeper.GetByRole(AriaRole.Button, new() { Name = "批准", Exact = true }).ClickAsync();
         await Assertions.Expect(keeper.Locator("h1")).ToContainTextAsync("已批准");
 
         await department.ReloadAsync();

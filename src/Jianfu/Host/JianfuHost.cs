@@ -168,6 +168,8 @@ public static class JianfuHost
         app.MapHotlinePages();
         Platform.Layout.MyWork.Map(app);
         app.MapCasesPages();
+        app.MapAssessmentPages();
+        app.MapRegistryPages();
         return app;
     }
 

@@ -70,4 +70,8 @@ public static class AssessmentModule
         RecordInspectionVisit.Map(api);
         ListInspectionVisits.Map(api);
     }
+
+    /// <summary>Outside /api/v1 (bearer only): the downloads the pages link to, with the pages' sign-in.</summary>
+    public static void MapAssessmentPages(this IEndpointRouteBuilder app) =>
+        app.MapGet("/assessment/sets/{id:int}/comparison.xlsx", CompareIndicatorSets.XlsxAsync).RequireAuthorization().ExcludeFromDescription();
 }

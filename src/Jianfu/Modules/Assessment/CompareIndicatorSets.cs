@@ -79,19 +79,22 @@ public static class CompareIndicatorSets
         return stream.ToArray();
     }
 
+    /// <summary>The comparison as a workbook: for the API, and for the comparison page's download (signed in with the page's cookie).</summary>
+    internal static async Task<IResult> XlsxAsync(int id, Handler handler, CancellationToken ct)
+    {
+        var c = await handler.HandleAsync(id, ct);
+        return c.IsSuccess
+            ? Results.File(await ToXlsxAsync(c.Value, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"考核指标对比-{c.Value.Current.Year}.xlsx")
+            : c.Error!.ToProblem();
+    }
+
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/assessment/sets/{id:int}/comparison", async (int id, Handler handler, CancellationToken ct) => (await handler.HandleAsync(id, ct)).ToHttp(Results.Ok))
             .WithName("CompareIndicatorSets")
             .WithSummary("与上一年度指标体系对比:总数和各类别数量、精简比例(reduction,如 -0.4237 即减少42.4%)、取消、合并和新增的指标")
             .Produces<Response>();
-        api.MapGet("/assessment/sets/{id:int}/comparison.xlsx", async (int id, Handler handler, CancellationToken ct) =>
-            {
-                var c = await handler.HandleAsync(id, ct);
-                return c.IsSuccess
-                    ? Results.File(await ToXlsxAsync(c.Value, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"考核指标对比-{c.Value.Current.Year}.xlsx")
-                    : c.Error!.ToProblem();
-            })
+        api.MapGet("/assessment/sets/{id:int}/comparison.xlsx", XlsxAsync)
             .WithName("ExportIndicatorComparison")
             .WithSummary("导出指标体系年度对比为 Excel (.xlsx)");
     }

@@ -87,14 +87,16 @@ public static class AnswerDataRequest
         }
     }
 
+    internal static async Task<IResult> DownloadAsync(int id, Handler handler, CancellationToken ct) =>
+        (await handler.ExcelAsync(id, ct)).ToHttp(b => Results.File(b, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"数据申请{id}.xlsx"));
+
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/data-requests/{id:int}/answer", async (int id, Handler handler, CancellationToken ct) => (await handler.HandleAsync(id, ct)).ToHttp(Results.Ok))
             .WithName("AnswerDataRequest")
             .WithSummary("已批准的数据申请的答复:按批准的字段即时从人口数据生成,记入访问记录")
             .Produces<Response>();
-        api.MapGet("/data-requests/{id:int}/answer.xlsx", async (int id, Handler handler, CancellationToken ct) =>
-                (await handler.ExcelAsync(id, ct)).ToHttp(b => Results.File(b, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"数据申请{id}.xlsx")))
+        api.MapGet("/data-requests/{id:int}/answer.xlsx", DownloadAsync)
             .WithName("ExportDataRequestAnswer")
             .WithSummary("数据申请答复 .xlsx(含取用人和生成时间)");
     }

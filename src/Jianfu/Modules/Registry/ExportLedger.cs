@@ -41,9 +41,11 @@ public static class ExportLedger
         }
     }
 
+    internal static async Task<IResult> DownloadAsync(int id, string? scope, Handler handler, CancellationToken ct) =>
+        (await handler.HandleAsync(id, scope, ct)).ToHttp(f => Results.File(f.Content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", f.FileName));
+
     public static void Map(RouteGroupBuilder api) =>
-        api.MapGet("/ledgers/{id:int}/export", async (int id, string? scope, Handler handler, CancellationToken ct) =>
-                (await handler.HandleAsync(id, scope, ct)).ToHttp(f => Results.File(f.Content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", f.FileName)))
+        api.MapGet("/ledgers/{id:int}/export", DownloadAsync)
             .WithName("ExportLedger")
             .WithSummary("导出台账 .xlsx(含生成时间和生成人),记入访问记录");
 }

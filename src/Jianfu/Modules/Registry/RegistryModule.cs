@@ -32,4 +32,11 @@ public static class RegistryModule
         DecideDataRequest.Map(api);
         AnswerDataRequest.Map(api);
     }
+
+    /// <summary>Outside /api/v1 (bearer only): the downloads the pages link to, with the pages' sign-in.</summary>
+    public static void MapRegistryPages(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/registry/ledgers/{id:int}/export", ExportLedger.DownloadAsync).RequireAuthorization().ExcludeFromDescription();
+        app.MapGet("/registry/requests/{id:int}/answer.xlsx", AnswerDataRequest.DownloadAsync).RequireAuthorization().ExcludeFromDescription();
+    }
 }

@@ -84,7 +84,7 @@ internal sealed class ResidentGenerator(int seed = 2026)
 
                 yield return
                 [
-                    Surnames[_random.Next(Surnames.Length)] + Given[_random.Next(Given.Length)] + (_random.Next(3) == 0 ? "" : Given[_random.Next(Given.Length)].ToString()),
+                    Name(),
                     IdNumber(addressCode, birth, male), age < 12 ? null : Phone(), household, code, grid, $"{place}{road}{_random.Next(1, 300)}号", building, unit, room,
                     residence, since, string.Join("、", tags),
                 ];
@@ -111,6 +111,9 @@ internal sealed class ResidentGenerator(int seed = 2026)
         var age = (band < 0 ? Pyramid.Length - 1 : band) * 5 + _random.Next(5);
         return today.AddYears(-age).AddDays(-_random.Next(365));
     }
+
+    // Characters added to a string, not to each other (char + char is a number).
+    private string Name() => string.Concat(Surnames[_random.Next(Surnames.Length)], Given[_random.Next(Given.Length)], _random.Next(3) == 0 ? "" : Given[_random.Next(Given.Length)]);
 
     private string Phone() => $"1{"3456789"[_random.Next(7)]}{_random.Next(0, 1_000_000_000):000000000}";
 
