@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every benchmark of docs/performance.md in one go, from a Release build, and one table at the end:
 #   ./scripts/bench.sh              all of them (about 10 minutes on a 2-core machine)
-#   ./scripts/bench.sh dispatch     only the named ones: dispatch intake bulletin duplicates cases suggest assessment ratings routing
+#   ./scripts/bench.sh dispatch     only the named ones: dispatch intake bulletin duplicates cases suggest assessment ratings registry routing
 # The dispatch, assessment and ratings benchmarks run on SQLite and on a throwaway PostgreSQL (started here, removed at
 # exit); the others run on SQLite, where their targets are set. Each benchmark is also a command of its own (`jianfu bench <name>`, see
 # docs/performance.md). Exits non-zero when any target is missed. `routing` needs the labelled 12345 messages, which are
@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 source scripts/lib/postgres.sh
 trap stop_postgres EXIT
 
-all=(dispatch intake bulletin duplicates cases suggest assessment ratings routing)
+all=(dispatch intake bulletin duplicates cases suggest assessment ratings registry routing)
 hotline=${JIANFU_HOTLINE_DATA:-../shared/data/hotline}
 if [ $# -gt 0 ]; then chosen=("$@"); else chosen=("${all[@]}"); fi
 dotnet build src/Jianfu -c Release -nologo -v quiet
@@ -23,7 +23,7 @@ failed=0
 for name in "${chosen[@]}"; do
   args=()
   case "$name" in
-    dispatch|assessment|ratings) [ -n "${pg_started:-}" ] || { start_postgres; pg_started=1; }; args=(--postgres "$JIANFU_TEST_POSTGRES") ;;
+    dispatch|assessment|ratings|registry) [ -n "${pg_started:-}" ] || { start_postgres; pg_started=1; }; args=(--postgres "$JIANFU_TEST_POSTGRES") ;;
     suggest) args=(--file tests/Jianfu.Tests/Data/task-texts.csv) ;;
     intake|bulletin|duplicates|cases) ;;
     routing)

@@ -41,6 +41,7 @@ public static class CommandLine
                 ["bench", "cases"] => await Bench.CaseSearchBenchmark.RunAsync(options),
                 ["bench", "assessment"] => await Bench.AssessmentBenchmark.ScoringAsync(options),
                 ["bench", "ratings"] => await Bench.AssessmentBenchmark.RatingsAsync(options),
+                ["bench", "registry"] => await Bench.RegistryBenchmark.RunAsync(options),
                 _ => Usage(),
             };
         }
@@ -82,6 +83,7 @@ public static class CommandLine
               bench cases [--cases 100000]                 案例库(社区百事能)检索基准
               bench assessment [--postgres CONNSTR]        考核评分(6,500个村社区 × 68项指标)和排行榜基准
               bench ratings [--postgres CONNSTR] [--seconds 30] [--concurrency 16]  群众评价公开受理的负载基准(另起服务进程)
+              bench registry [--postgres CONNSTR] [--residents 5000000]  人口数据导入和台账基准(虚构居民)
               bench suggest --file FILE                    过筛编码推荐评测 (code,title,content),报告 top-1/top-3
             配置 configuration: JIANFU_DATA_DIR, Jianfu__Database__Provider=Sqlite|Postgres, ConnectionStrings__Postgres
             角色 roles: Admin, CatalogueAdmin, Dispatcher, Reviewer, Secretary, Cadre, Assessor, DataKeeper, Privacy

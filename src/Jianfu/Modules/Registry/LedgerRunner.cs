@@ -40,7 +40,8 @@ internal sealed class LedgerRunner(JianfuDbContext db, IOrganisationDirectory di
         var query = scope.Level switch
         {
             UnitLevel.Community => db.Residents.AsNoTracking().Where(r => r.CommunityId == scope.Id),
-            UnitLevel.Township => db.Residents.AsNoTracking().Where(r => r.TownshipId == scope.Id),
+            // Through the district's birth-date index: a township has none of its own (each index costs the import).
+            UnitLevel.Township => db.Residents.AsNoTracking().Where(r => r.DistrictId == scope.DistrictId && r.TownshipId == scope.Id),
             _ => db.Residents.AsNoTracking().Where(r => r.DistrictId == scope.Id),
         };
         var turning = new List<Criterion.TurnsWithin>();

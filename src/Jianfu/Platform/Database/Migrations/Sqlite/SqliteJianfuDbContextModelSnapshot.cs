@@ -2406,16 +2406,12 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HouseId");
-
                     b.HasIndex("IdNumber")
                         .IsUnique();
 
                     b.HasIndex("CommunityId", "BirthDate");
 
                     b.HasIndex("DistrictId", "BirthDate");
-
-                    b.HasIndex("TownshipId", "BirthDate");
 
                     b.ToTable("Residents");
                 });

@@ -285,20 +285,10 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                 columns: new[] { "DistrictId", "BirthDate" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Residents_HouseId",
-                table: "Residents",
-                column: "HouseId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Residents_IdNumber",
                 table: "Residents",
                 column: "IdNumber",
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Residents_TownshipId_BirthDate",
-                table: "Residents",
-                columns: new[] { "TownshipId", "BirthDate" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ResidentTags_TagId_ResidentId",
