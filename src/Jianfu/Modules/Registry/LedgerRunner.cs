@@ -88,7 +88,8 @@ internal sealed class LedgerRunner(JianfuDbContext db, IOrganisationDirectory di
             }
         }
 
-        var rows = query.OrderBy(r => r.CommunityId).ThenBy(r => r.GridId).ThenBy(r => r.Address).ThenBy(r => r.Id)
+        // Grid by grid, house by house (houses are numbered as they were registered): numbers to sort, not addresses.
+        var rows = query.OrderBy(r => r.CommunityId).ThenBy(r => r.GridId).ThenBy(r => r.HouseId).ThenBy(r => r.Id)
             .Select(r => new Row(r.Id, r.Name, r.IdNumber, r.Sex, r.BirthDate, r.Phone, r.CommunityId, r.GridId, r.Address, r.Residence, r.Household));
         List<Row> found;
         int count;
@@ -102,8 +103,10 @@ internal sealed class LedgerRunner(JianfuDbContext db, IOrganisationDirectory di
         }
         else
         {
-            count = await query.CountAsync(ct);
-            found = await rows.Take(limit).ToListAsync(ct);
+            // Counted only when the list is longer than what is shown: most lists are one read, not two.
+            found = await rows.Take(limit + 1).ToListAsync(ct);
+            count = found.Count <= limit ? found.Count : await query.CountAsync(ct);
+            found = found.Take(limit).ToList();
         }
 
         return new Output(columns.Select(c => new LedgerColumn(c, LedgerQuery.ColumnName(c))).ToList(), count, await FillAsync(found, columns, reader, today, ct), count > found.Count);
