@@ -205,6 +205,7 @@ public static class ImportResidents
                 await transaction.RollbackAsync(ct);
             }
 
+            await writer.ReleaseAsync(db, ct);
             return write || preview
                 ? new Response(inserted, updated, errors, errorCount, write, preview)
                 : new Response(0, 0, errors, errorCount, false, false);

@@ -34,6 +34,9 @@ internal abstract class ResidentBulkWriter
     /// <summary>Fresh planner statistics after a large import, so that ledgers use the birth-date indexes.</summary>
     public abstract Task RefreshStatisticsAsync(JianfuDbContext db, CancellationToken ct);
 
+    /// <summary>After the transaction, committed or not: the pooled connection handed back as other requests expect it.</summary>
+    public abstract Task ReleaseAsync(JianfuDbContext db, CancellationToken ct);
+
     protected abstract Task StageAsync(JianfuDbContext db, IReadOnlyList<ResidentRow> rows, IReadOnlyDictionary<(int, string), int> grids, CancellationToken ct);
 
     /// <summary>Writes one chunk of checked rows; returns how many were new and how many updated.</summary>
@@ -132,7 +135,7 @@ internal sealed class SqliteResidentWriter : ResidentBulkWriter
     public override async Task PrepareAsync(JianfuDbContext db, CancellationToken ct)
     {
         // Millions of index entries in ID-number order land all over the file: a page cache of 256 MB for the import
-        // (2 MB by default) keeps them from being read and written back again and again. Set back by RefreshStatisticsAsync.
+        // (2 MB by default) keeps them from being read and written back again and again. Set back by ReleaseAsync.
         await ExecuteAsync(db, "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;", ct);
         await ExecuteAsync(db, $"""
             CREATE TEMP TABLE IF NOT EXISTS {Stage} ("IdNumber" TEXT, "Name" TEXT, "Sex" INTEGER, "BirthDate" TEXT, "Phone" TEXT, "Household" TEXT,
@@ -144,7 +147,9 @@ internal sealed class SqliteResidentWriter : ResidentBulkWriter
 
     // A sample of each index is enough for the planner, and keeps this to a second over millions of rows.
     public override Task RefreshStatisticsAsync(JianfuDbContext db, CancellationToken ct) =>
-        db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit = 1000; ANALYZE \"Residents\"; ANALYZE \"Houses\"; ANALYZE \"ResidentTags\"; PRAGMA cache_size = -2000;", ct);
+        db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit = 1000; ANALYZE \"Residents\"; ANALYZE \"Houses\"; ANALYZE \"ResidentTags\";", ct);
+
+    public override Task ReleaseAsync(JianfuDbContext db, CancellationToken ct) => db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000;", ct);
 
     protected override Task StageAsync(JianfuDbContext db, IReadOnlyList<ResidentRow> rows, IReadOnlyDictionary<(int, string), int> grids, CancellationToken ct)
     {
@@ -202,6 +207,9 @@ internal sealed class PostgresResidentWriter : ResidentBulkWriter
 
     public override Task RefreshStatisticsAsync(JianfuDbContext db, CancellationToken ct) =>
         db.Database.ExecuteSqlRawAsync("ANALYZE \"Residents\", \"Houses\", \"ResidentTags\"", ct);
+
+    // The pooled connection goes back without the session's temporary tables and their namespace.
+    public override Task ReleaseAsync(JianfuDbContext db, CancellationToken ct) => db.Database.ExecuteSqlRawAsync("DISCARD TEMP", ct);
 
     protected override async Task StageAsync(JianfuDbContext db, IReadOnlyList<ResidentRow> rows, IReadOnlyDictionary<(int, string), int> grids, CancellationToken ct)
     {
