@@ -40,22 +40,16 @@ public static class CreateLedger
                 return Error.Validation("name", $"请填写台账名称(不超过{LedgerTemplate.MaxName}字)。");
             }
 
-            var criteria = LedgerQuery.Read(r.Conditions);
-            if (!criteria.IsSuccess)
+            var read = LedgerQuery.Read(r.Conditions, r.Columns);
+            if (!read.IsSuccess)
             {
-                return criteria.Error!;
-            }
-
-            var columns = LedgerQuery.ReadColumns(r.Columns);
-            if (!columns.IsSuccess)
-            {
-                return columns.Error!;
+                return read.Error!;
             }
 
             var template = new LedgerTemplate
             {
                 DistrictId = scope.DistrictId, ScopeUnitId = scope.Id, ScopeCode = scope.Code, Name = name,
-                ConditionsJson = JsonSerializer.Serialize(r.Conditions, JsonSerializerOptions.Web), Columns = string.Join(',', columns.Value),
+                ConditionsJson = JsonSerializer.Serialize(r.Conditions, JsonSerializerOptions.Web), Columns = string.Join(',', read.Value.Columns),
                 CreatedAt = time.UtcNow(), CreatedBy = user.DisplayName,
             };
             if (template.ConditionsJson.Length > 4000)

@@ -25,13 +25,8 @@ internal sealed class LedgerRunner(JianfuDbContext db, IOrganisationDirectory di
 
     private sealed record Row(long Id, string Name, string IdNumber, Sex Sex, DateOnly BirthDate, string? Phone, int CommunityId, int? GridId, string? Address, Residence Residence, string? Household);
 
-    public static Result<(IReadOnlyList<Criterion> Criteria, IReadOnlyList<string> Columns)> Read(LedgerTemplate template)
-    {
-        var conditions = JsonSerializer.Deserialize<List<LedgerCondition>>(template.ConditionsJson, JsonSerializerOptions.Web);
-        var criteria = LedgerQuery.Read(conditions);
-        var columns = LedgerQuery.ReadColumns(template.Columns.Split(',', StringSplitOptions.RemoveEmptyEntries));
-        return !criteria.IsSuccess ? criteria.Error! : !columns.IsSuccess ? columns.Error! : (criteria.Value, columns.Value);
-    }
+    public static Result<(IReadOnlyList<Criterion> Criteria, IReadOnlyList<string> Columns)> Read(LedgerTemplate template) =>
+        LedgerQuery.Read(JsonSerializer.Deserialize<List<LedgerCondition>>(template.ConditionsJson, JsonSerializerOptions.Web), template.Columns.Split(',', StringSplitOptions.RemoveEmptyEntries));
 
     public async Task<Result<Output>> RunAsync(IReadOnlyList<Criterion> criteria, IReadOnlyList<string> columns, RegistryAccess.Reader reader, int limit, CancellationToken ct)
     {

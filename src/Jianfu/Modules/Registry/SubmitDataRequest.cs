@@ -53,22 +53,16 @@ public static class SubmitDataRequest
                 return problems.ToError();
             }
 
-            var fields = LedgerQuery.ReadColumns(r.Fields);
-            if (!fields.IsSuccess)
+            var read = LedgerQuery.Read(r.Conditions, r.Fields);
+            if (!read.IsSuccess)
             {
-                return fields.Error!;
-            }
-
-            var criteria = LedgerQuery.Read(r.Conditions);
-            if (!criteria.IsSuccess)
-            {
-                return criteria.Error!;
+                return read.Error!;
             }
 
             var request = new DataRequest
             {
                 DistrictId = scope.DistrictId, DepartmentId = grant.Department!.Id, DepartmentName = grant.Department.Name, RequesterId = user.UserId!, RequesterName = user.DisplayName,
-                Purpose = purpose, Basis = basis, Fields = string.Join(',', fields.Value), ConditionsJson = JsonSerializer.Serialize(r.Conditions, JsonSerializerOptions.Web),
+                Purpose = purpose, Basis = basis, Fields = string.Join(',', read.Value.Columns), ConditionsJson = JsonSerializer.Serialize(r.Conditions, JsonSerializerOptions.Web),
                 ScopeUnitId = scope.Id, ScopeCode = scope.Code, ScopeName = scope.Name, FromDispatchId = r.FromDispatchId, Status = DataRequestStatus.Submitted,
                 SubmittedAt = time.UtcNow(),
             };

@@ -85,6 +85,14 @@ internal static class LedgerQuery
         return read;
     }
 
+    /// <summary>A whole ledger as sent — conditions, then columns — checked, the first problem named.</summary>
+    public static Result<(IReadOnlyList<Criterion> Criteria, IReadOnlyList<string> Columns)> Read(IReadOnlyList<LedgerCondition>? conditions, IReadOnlyList<string>? columns)
+    {
+        var criteria = Read(conditions);
+        var read = ReadColumns(columns);
+        return !criteria.IsSuccess ? criteria.Error! : !read.IsSuccess ? read.Error! : (criteria.Value, read.Value);
+    }
+
     /// <summary>The columns checked; none given means <see cref="DefaultColumns"/>.</summary>
     public static Result<IReadOnlyList<string>> ReadColumns(IReadOnlyList<string>? columns)
     {
