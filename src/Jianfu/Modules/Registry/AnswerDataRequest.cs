@@ -3,7 +3,6 @@ using Jianfu.Modules.Registry.Domain;
 using Jianfu.Platform.Database;
 using Jianfu.Platform.Errors;
 using Jianfu.Platform.Time;
-using MiniExcelLibs;
 
 namespace Jianfu.Modules.Registry;
 
@@ -72,23 +71,16 @@ public static class AnswerDataRequest
 
             var a = answer.Value;
             var user = await access.UserAsync(ct);
-            var rows = a.Rows.Select(row => a.Columns.ToDictionary(c => c.Name, c => (object?)row[c.Id])).ToList();
-            var about = new List<Dictionary<string, object?>>
-            {
-                new() { ["项目"] = "数据申请", ["内容"] = $"第{a.Id}号" },
-                new() { ["项目"] = "条数", ["内容"] = a.Count },
-                new() { ["项目"] = "生成时间", ["内容"] = a.GeneratedAt.ToLocalText() },
-                new() { ["项目"] = "取用人", ["内容"] = user.DisplayName },
-                new() { ["项目"] = "说明", ["内容"] = "由系统根据人口数据生成,村(社区)无需填报;仅限申请的用途使用。" },
-            };
-            using var stream = new MemoryStream();
-            await stream.SaveAsAsync(new Dictionary<string, object> { ["数据"] = rows.Count > 0 ? rows : [a.Columns.ToDictionary(c => c.Name, _ => (object?)"")], ["说明"] = about }, cancellationToken: ct);
-            return stream.ToArray();
+            return await LedgerWorkbook.BytesAsync("数据", a.Columns, a.Rows,
+            [
+                ("数据申请", $"第{a.Id}号"), ("条数", a.Count), ("生成时间", a.GeneratedAt.ToLocalText()), ("取用人", user.DisplayName),
+                ("说明", "由系统根据人口数据生成,村(社区)无需填报;仅限申请的用途使用。"),
+            ], ct);
         }
     }
 
     internal static async Task<IResult> DownloadAsync(int id, Handler handler, CancellationToken ct) =>
-        (await handler.ExcelAsync(id, ct)).ToHttp(b => Results.File(b, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"数据申请{id}.xlsx"));
+        (await handler.ExcelAsync(id, ct)).ToHttp(b => Results.File(b, LedgerWorkbook.ContentType, $"数据申请{id}.xlsx"));
 
     public static void Map(RouteGroupBuilder api)
     {

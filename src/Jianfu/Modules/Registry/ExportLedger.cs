@@ -1,7 +1,6 @@
 using Jianfu.Modules.Registry.Domain;
 using Jianfu.Platform.Errors;
 using Jianfu.Platform.Time;
-using MiniExcelLibs;
 
 namespace Jianfu.Modules.Registry;
 
@@ -19,30 +18,22 @@ public static class ExportLedger
             }
 
             var r = result.Value;
-            var at = r.GeneratedAt.ToLocalText();
-            var list = r.Rows.Select(row => r.Columns.ToDictionary(c => c.Name, c => (object?)row[c.Id])).ToList();
-            var about = new List<Dictionary<string, object?>>
+            var about = new List<(string, object?)>
             {
-                new() { ["项目"] = "台账", ["内容"] = r.Name },
-                new() { ["项目"] = "范围", ["内容"] = r.ScopeName },
-                new() { ["项目"] = "条数", ["内容"] = r.Count },
-                new() { ["项目"] = "生成时间", ["内容"] = at },
-                new() { ["项目"] = "生成人", ["内容"] = r.GeneratedBy },
-                new() { ["项目"] = "说明", ["内容"] = "由系统根据人口数据即时生成,无需手工填报;含个人信息,仅限工作使用,不得外传。" },
+                ("台账", r.Name), ("范围", r.ScopeName), ("条数", r.Count), ("生成时间", r.GeneratedAt.ToLocalText()), ("生成人", r.GeneratedBy),
+                ("说明", "由系统根据人口数据即时生成,无需手工填报;含个人信息,仅限工作使用,不得外传。"),
             };
             if (r.Truncated)
             {
-                about.Add(new() { ["项目"] = "提示", ["内容"] = $"共{r.Count}条,本表只含前{r.Rows.Count}条,请缩小范围后再导出。" });
+                about.Add(("提示", $"共{r.Count}条,本表只含前{r.Rows.Count}条,请缩小范围后再导出。"));
             }
 
-            using var stream = new MemoryStream();
-            await stream.SaveAsAsync(new Dictionary<string, object> { ["台账"] = list.Count > 0 ? list : [r.Columns.ToDictionary(c => c.Name, _ => (object?)"")], ["说明"] = about }, cancellationToken: ct);
-            return (stream.ToArray(), $"{r.Name}-{r.ScopeName}.xlsx");
+            return (await LedgerWorkbook.BytesAsync("台账", r.Columns, r.Rows, about, ct), $"{r.Name}-{r.ScopeName}.xlsx");
         }
     }
 
     internal static async Task<IResult> DownloadAsync(int id, string? scope, Handler handler, CancellationToken ct) =>
-        (await handler.HandleAsync(id, scope, ct)).ToHttp(f => Results.File(f.Content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", f.FileName));
+        (await handler.HandleAsync(id, scope, ct)).ToHttp(f => Results.File(f.Content, LedgerWorkbook.ContentType, f.FileName));
 
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/ledgers/{id:int}/export", DownloadAsync)

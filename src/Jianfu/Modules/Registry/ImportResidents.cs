@@ -188,11 +188,7 @@ public static class ImportResidents
             var write = !preview && (validRows.Value || errorCount == 0) && inserted + updated > 0;
             if (write)
             {
-                db.RegistryAccessLog.Add(new AccessLogEntry
-                {
-                    DistrictId = district.Id, At = now, UserId = actorId, UserName = actor, Kind = AccessKind.Import,
-                    What = $"导入居民数据:{(fileName.Length > 200 ? fileName[..200] : fileName)}", ScopeCode = district.Code, Rows = inserted + updated,
-                });
+                access.Log(actorId, actor, district.Id, AccessKind.Import, $"导入居民数据:{(fileName.Length > 200 ? fileName[..200] : fileName)}", district.Code, inserted + updated);
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
                 if (inserted + updated >= StatisticsAfter)

@@ -60,9 +60,13 @@ internal sealed class RegistryAccess(JianfuDbContext db, ICurrentUserAccessor cu
 
     /// <summary>Adds the log entry of a read; the caller's save writes it with whatever else it saves.</summary>
     public void Log(CurrentUser user, int districtId, AccessKind kind, string what, string scopeCode, int rows) =>
+        Log(user.UserId ?? "", user.DisplayName, districtId, kind, what, scopeCode, rows);
+
+    /// <summary>The same for an actor who is not a signed-in user (the command line, the demo).</summary>
+    public void Log(string userId, string userName, int districtId, AccessKind kind, string what, string scopeCode, int rows) =>
         db.RegistryAccessLog.Add(new AccessLogEntry
         {
-            DistrictId = districtId, At = time.UtcNow(), UserId = user.UserId ?? "", UserName = user.DisplayName, Kind = kind,
+            DistrictId = districtId, At = time.UtcNow(), UserId = userId, UserName = userName, Kind = kind,
             What = what.Length > 500 ? what[..500] : what, ScopeCode = scopeCode, Rows = rows,
         });
 
