@@ -94,15 +94,40 @@ public static class ImportResidents
                 return source.Error!;
             }
 
+            var writer = ResidentBulkWriter.For(db);
+            // One connection for the whole import: the transaction, the stage tables and the session's settings live on it.
+            await db.Database.OpenConnectionAsync(ct);
+            try
+            {
+                // Before the transaction: on SQLite beginning one waits for the other import's write to end.
+                if (!await writer.TryLockAsync(db, district.Id, ct))
+                {
+                    return Error.Conflict("本区正在导入另一份居民数据,请等它完成后再导入。");
+                }
+
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                await writer.PrepareAsync(db, ct);
+                await RehashHousesAsync(district.Id, ct);
+                return await ImportRowsAsync(source.Value, communities, tags, grids, writer, district, validRows.Value, preview, actor, actorId, fileName, ct);
+            }
+            finally
+            {
+                // After the transaction has ended, committed or rolled back; the lock is released on this same connection.
+                await writer.ReleaseAsync(db, district.Id, CancellationToken.None);
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+
+        private async Task<Result<Response>> ImportRowsAsync(
+            RowSource source, Dictionary<string, (int, int, int)> communities, Dictionary<string, int> tags, Dictionary<(int, string), int> grids, ResidentBulkWriter writer,
+            UnitInfo district, bool validRows, bool preview, string actor, string actorId, string fileName, CancellationToken ct)
+        {
             var today = time.Today();
             var now = time.UtcNow();
-            var writer = ResidentBulkWriter.For(db);
             var errors = new List<RowError>();
             var errorCount = 0;
             var seen = new Dictionary<long, int>();
             var (inserted, updated) = (0, 0);
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await writer.PrepareAsync(db, ct);
 
             // Reading and checking the file on this thread, writing the chunks already checked on another: the two cores
             // share the work, and the context is used by the writer alone.
@@ -113,8 +138,15 @@ public static class ImportResidents
                 {
                     await foreach (var chunk in chunks.Reader.ReadAllAsync(ct))
                     {
+                        if (preview)
+                        {
+                            var (n, k) = await writer.CountAsync(db, chunk, ct);
+                            (inserted, updated) = (inserted + n, updated + k);
+                            continue;
+                        }
+
                         await GridsAsync(chunk, grids, ct);
-                        var (i, u) = await writer.WriteAsync(db, chunk, grids, source.Value.HasTags, actor, now, ct);
+                        var (i, u) = await writer.WriteAsync(db, chunk, grids, source.HasTags, actor, now, today, ct);
                         (inserted, updated) = (inserted + i, updated + u);
                     }
                 }
@@ -129,7 +161,7 @@ public static class ImportResidents
             try
             {
                 var chunk = new List<ResidentRow>(ChunkSize);
-                foreach (var (row, field) in source.Value.Rows)
+                foreach (var (row, field) in source.Rows)
                 {
                     var read = ResidentFile.Check(field, today, communities, tags, out var error);
                     if (read is not null && seen.TryGetValue(Key(read.IdNumber), out var first))
@@ -148,7 +180,7 @@ public static class ImportResidents
                     }
 
                     seen[Key(read!.IdNumber)] = row;
-                    if (validRows.Value || errorCount == 0)
+                    if (validRows || errorCount == 0)
                     {
                         chunk.Add(read);
                         if (chunk.Count == ChunkSize)
@@ -185,12 +217,12 @@ public static class ImportResidents
                 return Error.Validation("file", "文件中没有居民数据。");
             }
 
-            var write = !preview && (validRows.Value || errorCount == 0) && inserted + updated > 0;
+            var write = !preview && (validRows || errorCount == 0) && inserted + updated > 0;
             if (write)
             {
                 access.Log(actorId, actor, district.Id, AccessKind.Import, $"导入居民数据:{(fileName.Length > 200 ? fileName[..200] : fileName)}", district.Code, inserted + updated);
                 await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
+                await db.Database.CommitTransactionAsync(ct);
                 if (inserted + updated >= StatisticsAfter)
                 {
                     await writer.RefreshStatisticsAsync(db, ct);
@@ -198,13 +230,24 @@ public static class ImportResidents
             }
             else
             {
-                await transaction.RollbackAsync(ct);
+                await db.Database.RollbackTransactionAsync(ct);
             }
 
-            await writer.ReleaseAsync(db, ct);
             return write || preview
                 ? new Response(inserted, updated, errors, errorCount, write, preview)
                 : new Response(0, 0, errors, errorCount, false, false);
+        }
+
+        /// <summary>Houses stored before <see cref="House.KeyHash"/> existed get it, once, so that this import finds them.</summary>
+        private async Task RehashHousesAsync(int districtId, CancellationToken ct)
+        {
+            var stale = await db.Houses.Where(h => h.DistrictId == districtId && h.KeyHash < 0).ToListAsync(ct);
+            foreach (var house in stale)
+            {
+                house.KeyHash = House.HashOf(house.Key);
+            }
+
+            await db.SaveChangesAsync(ct);
         }
 
         /// <summary>The grids a chunk names that the registry does not have yet, added (a few per community).</summary>

@@ -24,8 +24,10 @@ public abstract class RegistryApiTests(JianfuFactory factory)
 
     private static byte[] Csv(params string[] rows) => Encoding.UTF8.GetBytes(string.Join("\n", [Header, .. rows]) + "\n");
 
-    private static string Row(string name, string id, string community = TestData.Village, string phone = "13812345678", string tags = "", string residence = "自住", string idOverride = "") =>
-        $"{name},{id},{phone},H1,{community},第9网格,富盛村测试路1号,1,2,301,{residence},2020-05-01,{tags},{idOverride}";
+    private static string Row(
+        string name, string id, string community = TestData.Village, string phone = "13812345678", string tags = "", string residence = "自住", string idOverride = "",
+        string address = "富盛村测试路1号", string since = "2020-05-01") =>
+        $"{name},{id},{phone},H1,{community},第9网格,{address},1,2,301,{residence},{since},{tags},{idOverride}";
 
     [Fact]
     public async Task AllOrNothing_RefusesTheFileWithRowNumbers_ValidRowsKeepsTheGoodOnes_AndReimportUpdates()
@@ -156,6 +158,121 @@ public abstract class RegistryApiTests(JianfuFactory factory)
         Assert.Equal(TestData.Village, run.Str("scope"));
         var unknown = ledgers.Last(l => l.Str("name") == "x");
         Assert.Contains("没有的标签", (await secretary.GetAsync($"/api/v1/ledgers/{unknown.Int("id")}/run")).Expect(HttpStatusCode.BadRequest).Json.Str("detail"));
+    }
+
+    [Fact]
+    public async Task AReimport_KeepsThePastResidence_WritesOnlyWhatChanged_AndSexAndResidenceAreConditions()
+    {
+        using var keeper = await factory.LoginAsync("datakeeper");
+        var (renter, owner) = (IdNumber(new DateOnly(1980, 4, 4)), IdNumber(new DateOnly(1981, 5, 5), male: true));
+        var name = TestData.Unique("租客");
+        var (here, there) = (TestData.Unique("富盛村出租路") + "1号", TestData.Unique("富盛村新居路") + "8号");
+        (await keeper.PostFileAsync("/api/v1/registry/residents/import", Csv(Row(name, renter, residence: "租住", address: here), Row(name + "乙", owner, address: here)), "出租.csv"))
+            .Expect(HttpStatusCode.OK);
+
+        async Task<List<string>> NamesAsync(string field, string value)
+        {
+            var ledger = (await keeper.PostAsync("/api/v1/ledgers", new { name = TestData.Unique("条件"), scope = TestData.Village, conditions = new[] { new { field, op = "=", value } } }))
+                .Expect(HttpStatusCode.Created).Json.Int("id");
+            return (await keeper.GetAsync($"/api/v1/ledgers/{ledger}/run")).Expect(HttpStatusCode.OK).Json.Items("rows").Select(r => r.Str("name")).ToList();
+        }
+
+        Assert.Contains(name, await NamesAsync("residence", "租住"));
+        Assert.DoesNotContain(name + "乙", await NamesAsync("residence", "租住"));
+        Assert.Contains(name + "乙", await NamesAsync("sex", "男"));
+        Assert.DoesNotContain(name, await NamesAsync("sex", "男"));
+
+        var ownerBefore = await factory.WithDbAsync(db => db.Residents.AsNoTracking().SingleAsync(r => r.IdNumber == owner));
+        // The renter bought a flat and moved on 1 March; the owner's row is the same as before.
+        var again = (await keeper.PostFileAsync("/api/v1/registry/residents/import",
+            Csv(Row(name, renter, residence: "自住", address: there, since: "2026-03-01"), Row(name + "乙", owner, address: here)), "出租.csv")).Expect(HttpStatusCode.OK).Json;
+        Assert.Equal((0, 2), (again.Int("imported"), again.Int("updated")));
+
+        var moved = await factory.WithDbAsync(db => db.Residents.AsNoTracking().SingleAsync(r => r.IdNumber == renter));
+        Assert.Equal((Residence.Own, new DateOnly(2026, 3, 1)), (moved.Residence, moved.ResidenceFrom));
+        Assert.StartsWith(there, moved.Address);
+        var past = await factory.WithDbAsync(db => db.PastResidences.AsNoTracking().Where(p => p.ResidentId == moved.Id).ToListAsync());
+        var left = Assert.Single(past);
+        Assert.Equal((Residence.Rent, new DateOnly(2020, 5, 1), new DateOnly(2026, 3, 1)), (left.Residence, left.From, left.To));
+        Assert.StartsWith(here, left.Address);
+        Assert.NotEqual(moved.HouseId, left.HouseId);
+
+        var ownerAfter = await factory.WithDbAsync(db => db.Residents.AsNoTracking().SingleAsync(r => r.IdNumber == owner));
+        Assert.Equal(ownerBefore.UpdatedAt, ownerAfter.UpdatedAt);
+        Assert.Equal(ownerBefore.HouseId, ownerAfter.HouseId);
+        Assert.Empty(await factory.WithDbAsync(db => db.PastResidences.Where(p => p.ResidentId == ownerAfter.Id).ToListAsync()));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Houses.CountAsync(h => h.Address == here)));
+    }
+
+    [Fact]
+    public async Task ASecondImportOfTheDistrict_WhileOneIsWriting_IsToldToWait_AndTheFirstCompletes()
+    {
+        var id = IdNumber(new DateOnly(1970, 7, 7));
+        var name = TestData.Unique("并发");
+        var gate = new ManualResetEventSlim();
+        var header = Encoding.UTF8.GetBytes(Header + "\n");
+        // The file's first read returns the header; the rows wait until the gate opens, with the import holding the district.
+        var slow = new GatedStream(header, Encoding.UTF8.GetBytes(Row(name, id) + "\n"), gate);
+        var first = Task.Run(() => factory.WithServiceAsync<Jianfu.Modules.Registry.ImportResidents.Handler, Jianfu.Platform.Errors.Result<Jianfu.Modules.Registry.ImportResidents.Response>>(async import =>
+        {
+            var district = await factory.WithServiceAsync<Jianfu.Modules.Organisation.Contracts.IOrganisationDirectory, Jianfu.Modules.Organisation.Contracts.UnitInfo?>(d => d.FindUnitAsync(TestData.DemoDistrict, default));
+            return await import.ImportAsync(slow, csv: true, district!, "all-or-nothing", preview: false, "测试", "test", "慢.csv", default);
+        }));
+        Assert.True(slow.Waiting.Wait(TimeSpan.FromSeconds(30)), "the first import did not start reading its rows");
+
+        using var keeper = await factory.LoginAsync("datakeeper");
+        var refused = (await keeper.PostFileAsync("/api/v1/registry/residents/import", Csv(Row(name + "乙", IdNumber(new DateOnly(1971, 1, 1)))), "快.csv")).Expect(HttpStatusCode.Conflict).Json;
+        Assert.Contains("正在导入", refused.Str("detail"));
+        gate.Set();
+        var done = await first;
+        Assert.True(done.IsSuccess);
+        Assert.Equal(1, done.Value.Imported);
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Residents.CountAsync(r => r.IdNumber == id)));
+
+        // Released: the next import runs.
+        (await keeper.PostFileAsync("/api/v1/registry/residents/import", Csv(Row(name + "乙", IdNumber(new DateOnly(1971, 1, 1)))), "快.csv")).Expect(HttpStatusCode.OK);
+    }
+
+    /// <summary>A file whose first read is its header and whose rows come only once the gate opens.</summary>
+    private sealed class GatedStream(byte[] header, byte[] rest, ManualResetEventSlim gate) : Stream
+    {
+        private int _reads;
+        private readonly MemoryStream _rest = new(rest);
+
+        public ManualResetEventSlim Waiting { get; } = new();
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_reads++ == 0)
+            {
+                header.CopyTo(buffer, offset);
+                return header.Length;
+            }
+
+            Waiting.Set();
+            gate.Wait(TimeSpan.FromSeconds(60));
+            return _rest.Read(buffer, offset, count);
+        }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
 

@@ -23,12 +23,33 @@ internal sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
     }
 }
 
+internal sealed class PastResidenceConfiguration : IEntityTypeConfiguration<PastResidence>
+{
+    public void Configure(EntityTypeBuilder<PastResidence> e)
+    {
+        e.HasIndex(p => p.ResidentId);
+        e.Property(p => p.Address).HasMaxLength(RegistryLimits.Address);
+        e.Property(p => p.RecordedBy).HasMaxLength(100);
+    }
+}
+
+internal sealed class ImportRunConfiguration : IEntityTypeConfiguration<ImportRun>
+{
+    public void Configure(EntityTypeBuilder<ImportRun> e)
+    {
+        e.HasIndex(i => new { i.DistrictId, i.At });
+        e.Property(i => i.FileName).HasMaxLength(200);
+        e.Property(i => i.UserId).HasMaxLength(64);
+        e.Property(i => i.UserName).HasMaxLength(100);
+    }
+}
+
 internal sealed class HouseConfiguration : IEntityTypeConfiguration<House>
 {
     public void Configure(EntityTypeBuilder<House> e)
     {
-        e.HasIndex(h => h.Key).IsUnique();
-        e.HasIndex(h => h.CommunityId);
+        // One index for the import's look-up and for a community's houses (docs/performance.md).
+        e.HasIndex(h => new { h.CommunityId, h.KeyHash }).IsUnique();
         e.Property(h => h.Address).HasMaxLength(RegistryLimits.HouseAddress);
         e.Property(h => h.Building).HasMaxLength(RegistryLimits.HousePart);
         e.Property(h => h.Unit).HasMaxLength(RegistryLimits.HousePart);
@@ -87,8 +108,11 @@ internal sealed class ShopConfiguration : IEntityTypeConfiguration<Shop>
     public void Configure(EntityTypeBuilder<Shop> e)
     {
         e.HasIndex(x => x.CommunityId);
+        // Re-import finds a shop by its licence (an individual business's unified social credit code).
+        e.HasIndex(x => x.LicenceCode);
         e.Property(x => x.Name).HasMaxLength(100);
         e.Property(x => x.Operator).HasMaxLength(50);
+        e.Property(x => x.CodeOverride).HasMaxLength(200);
         e.Property(x => x.LicenceCode).HasMaxLength(30);
         e.Property(x => x.Address).HasMaxLength(RegistryLimits.Address);
         e.Property(x => x.Phone).HasMaxLength(20);

@@ -8,6 +8,10 @@ public abstract partial class JianfuDbContext
 {
     internal DbSet<Resident> Residents => Set<Resident>();
 
+    internal DbSet<PastResidence> PastResidences => Set<PastResidence>();
+
+    internal DbSet<ImportRun> RegistryImports => Set<ImportRun>();
+
     internal DbSet<House> Houses => Set<House>();
 
     internal DbSet<Grid> Grids => Set<Grid>();

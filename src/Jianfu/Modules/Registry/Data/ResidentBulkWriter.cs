@@ -7,10 +7,12 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Jianfu.Modules.Registry.Data;
 
 /// <summary>
-/// The registry's bulk path (CONVENTIONS §6: provider SQL only behind one interface, both implementations tested). Rows go
-/// into a temporary stage table — SQLite by one prepared INSERT reused, PostgreSQL by binary COPY — and then, in the same
-/// SQL for both, into houses and residents by INSERT … ON CONFLICT: a resident known by ID number is updated, not
-/// duplicated. Runs inside the caller's transaction.
+/// The registry's bulk path (CONVENTIONS §6: provider SQL only behind one interface, both implementations tested). For
+/// each chunk of checked rows: the residents already known by ID number are looked up; new houses and new residents go
+/// straight into their tables (SQLite: one prepared INSERT reused; PostgreSQL: identifiers taken from the sequences and
+/// binary COPY); known residents go into a temporary stage table and are updated from it by the same SQL on both —
+/// only the rows that changed are written, and a changed house or residence relation is kept as a past residence.
+/// Runs inside the caller's transaction.
 /// </summary>
 internal abstract class ResidentBulkWriter
 {
@@ -19,14 +21,23 @@ internal abstract class ResidentBulkWriter
 
     protected static readonly string[] StageColumns =
     [
-        "IdNumber", "Name", "Sex", "BirthDate", "Phone", "Household", "DistrictId", "TownshipId", "CommunityId", "GridId", "HouseKey", "HouseAddress",
-        "Building", "Unit", "Room", "Address", "Residence", "ResidenceFrom", "IdOverride",
+        "IdNumber", "Name", "Sex", "BirthDate", "Phone", "Household", "DistrictId", "TownshipId", "CommunityId", "GridId", "HouseId", "Address", "Residence",
+        "ResidenceFrom", "IdOverride",
     ];
+
+    /// <summary>The columns of a new resident: its identifier, then the values <see cref="InsertResidentsAsync"/> is given.</summary>
+    protected static readonly string[] ResidentColumns = ["Id", .. StageColumns, "UpdatedAt", "UpdatedBy"];
+
+    /// <summary>The columns of a new house, in <see cref="NewHouse"/> order.</summary>
+    protected static readonly string[] HouseColumns = ["Id", "DistrictId", "CommunityId", "GridId", "Address", "Building", "Unit", "Room", "Key", "KeyHash"];
 
     /// <summary>Empties the stage tables for the next chunk.</summary>
     protected abstract string ClearStage { get; }
 
     public static ResidentBulkWriter For(JianfuDbContext db) => db.Database.IsNpgsql() ? new PostgresResidentWriter() : new SqliteResidentWriter();
+
+    /// <summary>Holds the district's import on this connection, before its transaction; false while another import of the district runs.</summary>
+    public abstract Task<bool> TryLockAsync(JianfuDbContext db, int districtId, CancellationToken ct);
 
     /// <summary>Creates the empty stage tables for this transaction.</summary>
     public abstract Task PrepareAsync(JianfuDbContext db, CancellationToken ct);
@@ -34,58 +45,94 @@ internal abstract class ResidentBulkWriter
     /// <summary>Fresh planner statistics after a large import, so that ledgers use the birth-date indexes.</summary>
     public abstract Task RefreshStatisticsAsync(JianfuDbContext db, CancellationToken ct);
 
-    /// <summary>After the transaction, committed or not: the pooled connection handed back as other requests expect it.</summary>
-    public abstract Task ReleaseAsync(JianfuDbContext db, CancellationToken ct);
+    /// <summary>After the transaction, committed or not: the district's import released, the pooled connection handed back as other requests expect it.</summary>
+    public abstract Task ReleaseAsync(JianfuDbContext db, int districtId, CancellationToken ct);
 
-    protected abstract Task StageAsync(JianfuDbContext db, IReadOnlyList<ResidentRow> rows, IReadOnlyDictionary<(int, string), int> grids, CancellationToken ct);
+    /// <summary>Which of these ID numbers the registry already has.</summary>
+    protected abstract Task<HashSet<string>> KnownAsync(JianfuDbContext db, IReadOnlyList<string> idNumbers, CancellationToken ct);
 
-    /// <summary>Writes one chunk of checked rows; returns how many were new and how many updated.</summary>
+    /// <summary>The identifiers of the houses the registry already has, by community and key hash.</summary>
+    protected abstract Task<Dictionary<(int, long), long>> HousesAsync(JianfuDbContext db, IReadOnlyList<(int Community, long Hash)> houses, CancellationToken ct);
+
+    /// <summary>Stores new houses (one row each), adding their identifiers to <paramref name="houses"/>.</summary>
+    protected abstract Task InsertHousesAsync(
+        JianfuDbContext db, IReadOnlyList<ResidentRow> rows, IReadOnlyDictionary<(int, string), int> grids, Dictionary<(int, long), long> houses, CancellationToken ct);
+
+    /// <summary>Stores new residents and their tags.</summary>
+    protected abstract Task InsertResidentsAsync(JianfuDbContext db, IReadOnlyList<ResidentRow> rows, Func<ResidentRow, object?[]> values, CancellationToken ct);
+
+    /// <summary>Fills the stage tables with known residents and their tags.</summary>
+    protected abstract Task StageAsync(JianfuDbContext db, IReadOnlyList<ResidentRow> rows, Func<ResidentRow, object?[]> values, CancellationToken ct);
+
+    /// <summary>How many of the rows are new and how many known, without writing (the import's preview).</summary>
+    public async Task<(int New, int Known)> CountAsync(JianfuDbContext db, IReadOnlyList<ResidentRow> rows, CancellationToken ct)
+    {
+        var known = (await KnownAsync(db, rows.Select(r => r.IdNumber).ToList(), ct)).Count;
+        return (rows.Count - known, known);
+    }
+
+    /// <summary>Writes one chunk of checked rows; returns how many were new and how many known (updated where they changed).</summary>
     /// <param name="replaceTags">The file has a tags column: each resident's tags become the row's.</param>
     public async Task<(int Inserted, int Updated)> WriteAsync(
-        JianfuDbContext db, IReadOnlyList<ResidentRow> rows, IReadOnlyDictionary<(int, string), int> grids, bool replaceTags, string actor, DateTime now, CancellationToken ct)
+        JianfuDbContext db, IReadOnlyList<ResidentRow> rows, IReadOnlyDictionary<(int, string), int> grids, bool replaceTags, string actor, DateTime now, DateOnly today,
+        CancellationToken ct)
     {
-        await ExecuteAsync(db, ClearStage, ct);
-        await StageAsync(db, rows, grids, ct);
-        var updated = Convert.ToInt32(await ScalarAsync(db, $"SELECT COUNT(*) FROM {Stage} s JOIN \"Residents\" r ON r.\"IdNumber\" = s.\"IdNumber\"", ct));
-        await ExecuteAsync(db, $"""
-            INSERT INTO "Houses" ("DistrictId", "CommunityId", "GridId", "Address", "Building", "Unit", "Room", "Key")
-            SELECT MIN(s."DistrictId"), MIN(s."CommunityId"), MIN(s."GridId"), MIN(s."HouseAddress"), MIN(s."Building"), MIN(s."Unit"), MIN(s."Room"), s."HouseKey"
-            FROM {Stage} s WHERE s."HouseKey" IS NOT NULL GROUP BY s."HouseKey"
-            ON CONFLICT ("Key") DO NOTHING
-            """, ct);
-        await using (var upsert = Command(db, $"""
-            INSERT INTO "Residents" ("IdNumber", "Name", "Sex", "BirthDate", "Phone", "Household", "DistrictId", "TownshipId", "CommunityId", "GridId", "HouseId",
-                "Address", "Residence", "ResidenceFrom", "IdOverride", "UpdatedAt", "UpdatedBy")
-            SELECT s."IdNumber", s."Name", s."Sex", s."BirthDate", s."Phone", s."Household", s."DistrictId", s."TownshipId", s."CommunityId", s."GridId", h."Id",
-                s."Address", s."Residence", s."ResidenceFrom", s."IdOverride", @now, @actor
-            FROM {Stage} s LEFT JOIN "Houses" h ON h."Key" = s."HouseKey" WHERE true
-            ON CONFLICT ("IdNumber") DO UPDATE SET "Name" = excluded."Name", "Sex" = excluded."Sex", "BirthDate" = excluded."BirthDate", "Phone" = excluded."Phone",
-                "Household" = excluded."Household", "DistrictId" = excluded."DistrictId", "TownshipId" = excluded."TownshipId", "CommunityId" = excluded."CommunityId",
-                "GridId" = excluded."GridId", "HouseId" = excluded."HouseId", "Address" = excluded."Address", "Residence" = excluded."Residence",
-                "ResidenceFrom" = excluded."ResidenceFrom", "IdOverride" = excluded."IdOverride", "UpdatedAt" = excluded."UpdatedAt", "UpdatedBy" = excluded."UpdatedBy"
-            """))
+        var known = await KnownAsync(db, rows.Select(r => r.IdNumber).ToList(), ct);
+        var byHouse = rows.Where(r => r.HouseHash is not null).DistinctBy(HouseOf).ToList();
+        var houses = byHouse.Count == 0 ? [] : await HousesAsync(db, byHouse.Select(HouseOf).ToList(), ct);
+        // In index order: each entry lands beside the one before rather than anywhere in the index.
+        var newHouses = byHouse.Where(r => !houses.ContainsKey(HouseOf(r))).OrderBy(HouseOf).ToList();
+        if (newHouses.Count > 0)
         {
-            Add(upsert, "now", now);
-            Add(upsert, "actor", actor);
-            await upsert.ExecuteNonQueryAsync(ct);
+            await InsertHousesAsync(db, newHouses, grids, houses, ct);
         }
 
-        // A chunk of new residents has no tags to replace.
-        if (replaceTags && updated > 0)
+        var fresh = rows.Where(r => !known.Contains(r.IdNumber)).OrderBy(r => r.IdNumber, StringComparer.Ordinal).ToList();
+        if (fresh.Count > 0)
         {
-            await ExecuteAsync(db, $"DELETE FROM \"ResidentTags\" WHERE \"ResidentId\" IN (SELECT r.\"Id\" FROM \"Residents\" r JOIN {Stage} s ON r.\"IdNumber\" = s.\"IdNumber\")", ct);
+            await InsertResidentsAsync(db, fresh, r => [.. Values(r, grids, houses), now, actor], ct);
         }
+
+        if (known.Count > 0)
+        {
+            await ExecuteAsync(db, ClearStage, ct);
+            await StageAsync(db, rows.Where(r => known.Contains(r.IdNumber)).ToList(), r => Values(r, grids, houses), ct);
+            await UpdateKnownAsync(db, replaceTags, actor, now, today, ct);
+        }
+
+        return (fresh.Count, known.Count);
+    }
+
+    /// <summary>The staged residents' changes written, the same SQL on both providers.</summary>
+    private static async Task UpdateKnownAsync(JianfuDbContext db, bool replaceTags, string actor, DateTime now, DateOnly today, CancellationToken ct)
+    {
+        // A resident who moved, or whose relation to the house changed, keeps the relation that ended.
+        await ExecuteAsync(db, $"""
+            INSERT INTO "PastResidences" ("ResidentId", "HouseId", "Address", "Residence", "From", "To", "RecordedAt", "RecordedBy")
+            SELECT r."Id", r."HouseId", r."Address", r."Residence", r."ResidenceFrom", COALESCE(s."ResidenceFrom", @today), @now, @actor
+            FROM "Residents" r JOIN {Stage} s ON s."IdNumber" = r."IdNumber"
+            WHERE r."HouseId" IS DISTINCT FROM s."HouseId" OR r."Residence" <> s."Residence"
+            """, ct, ("today", today), ("now", now), ("actor", actor));
+
+        var changed = string.Join(" OR ", StageColumns.Skip(1).Select(c => $"\"Residents\".\"{c}\" IS DISTINCT FROM s.\"{c}\""));
+        await ExecuteAsync(db, $"""
+            UPDATE "Residents" SET {string.Join(", ", StageColumns.Skip(1).Select(c => $"\"{c}\" = s.\"{c}\""))}, "UpdatedAt" = @now, "UpdatedBy" = @actor
+            FROM {Stage} s WHERE s."IdNumber" = "Residents"."IdNumber" AND ({changed})
+            """, ct, ("now", now), ("actor", actor));
 
         if (replaceTags)
         {
+            await ExecuteAsync(db, $"""
+                DELETE FROM "ResidentTags" WHERE "ResidentId" IN (SELECT r."Id" FROM "Residents" r JOIN {Stage} s ON r."IdNumber" = s."IdNumber")
+                AND NOT EXISTS (SELECT 1 FROM {TagStage} t JOIN "Residents" r ON r."IdNumber" = t."IdNumber"
+                    WHERE r."Id" = "ResidentTags"."ResidentId" AND t."TagId" = "ResidentTags"."TagId")
+                """, ct);
             await ExecuteAsync(db, $"""
                 INSERT INTO "ResidentTags" ("ResidentId", "TagId")
                 SELECT r."Id", t."TagId" FROM {TagStage} t JOIN "Residents" r ON r."IdNumber" = t."IdNumber" WHERE true
                 ON CONFLICT DO NOTHING
                 """, ct);
         }
-
-        return (rows.Count - updated, updated);
     }
 
     protected static DbCommand Command(JianfuDbContext db, string sql)
@@ -107,158 +154,30 @@ internal abstract class ResidentBulkWriter
         return p;
     }
 
-    protected static async Task ExecuteAsync(JianfuDbContext db, string sql, CancellationToken ct)
+    protected static async Task ExecuteAsync(JianfuDbContext db, string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
     {
         await using var command = Command(db, sql);
+        foreach (var (name, value) in parameters)
+        {
+            Add(command, name, value);
+        }
+
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    private static async Task<object?> ScalarAsync(JianfuDbContext db, string sql, CancellationToken ct)
-    {
-        await using var command = Command(db, sql);
-        return await command.ExecuteScalarAsync(ct);
-    }
-
-    /// <summary>The values of a row in <see cref="StageColumns"/> order.</summary>
-    protected static object?[] Values(ResidentRow r, IReadOnlyDictionary<(int, string), int> grids) =>
+    /// <summary>A resident's values in <see cref="StageColumns"/> order; enums by name, as the context stores them.</summary>
+    private static object?[] Values(ResidentRow r, IReadOnlyDictionary<(int, string), int> grids, Dictionary<(int, long), long> houses) =>
     [
-        r.IdNumber, r.Name, (int)r.Sex, r.BirthDate, r.Phone, r.Household, r.DistrictId, r.TownshipId, r.CommunityId,
-        r.Grid is null ? null : grids[(r.CommunityId, r.Grid)], r.HouseKey, r.HouseAddress, r.Building, r.Unit, r.Room, r.Address, (int)r.Residence, r.ResidenceFrom, r.IdOverride,
+        r.IdNumber, r.Name, r.Sex.ToString(), r.BirthDate, r.Phone, r.Household, r.DistrictId, r.TownshipId, r.CommunityId, GridOf(r, grids),
+        r.HouseHash is null ? null : houses[HouseOf(r)], r.Address, r.Residence.ToString(), r.ResidenceFrom, r.IdOverride,
     ];
-}
 
-internal sealed class SqliteResidentWriter : ResidentBulkWriter
-{
-    // SQLite's DELETE without WHERE is its truncate.
-    protected override string ClearStage => $"DELETE FROM {Stage}; DELETE FROM {TagStage};";
+    /// <summary>A new house's values after its identifier, in <see cref="HouseColumns"/> order.</summary>
+    protected static object?[] NewHouse(long id, ResidentRow r, IReadOnlyDictionary<(int, string), int> grids) =>
+        [id, r.DistrictId, r.CommunityId, GridOf(r, grids), r.HouseAddress, r.Building, r.Unit, r.Room, r.HouseKey, r.HouseHash];
 
-    public override async Task PrepareAsync(JianfuDbContext db, CancellationToken ct)
-    {
-        // Millions of index entries in ID-number order land all over the file: a page cache of 256 MB for the import
-        // (2 MB by default) keeps them from being read and written back again and again. Set back by ReleaseAsync.
-        await ExecuteAsync(db, "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;", ct);
-        await ExecuteAsync(db, $"""
-            CREATE TEMP TABLE IF NOT EXISTS {Stage} ("IdNumber" TEXT, "Name" TEXT, "Sex" INTEGER, "BirthDate" TEXT, "Phone" TEXT, "Household" TEXT,
-                "DistrictId" INTEGER, "TownshipId" INTEGER, "CommunityId" INTEGER, "GridId" INTEGER, "HouseKey" TEXT, "HouseAddress" TEXT, "Building" TEXT,
-                "Unit" TEXT, "Room" TEXT, "Address" TEXT, "Residence" INTEGER, "ResidenceFrom" TEXT, "IdOverride" TEXT)
-            """, ct);
-        await ExecuteAsync(db, $"CREATE TEMP TABLE IF NOT EXISTS {TagStage} (\"IdNumber\" TEXT, \"TagId\" INTEGER)", ct);
-    }
+    /// <summary>A row's house as <see cref="HousesAsync"/> finds it (rows with an address only).</summary>
+    protected static (int Community, long Hash) HouseOf(ResidentRow r) => (r.CommunityId, r.HouseHash!.Value);
 
-    // A sample of each index is enough for the planner, and keeps this to a second over millions of rows.
-    public override Task RefreshStatisticsAsync(JianfuDbContext db, CancellationToken ct) =>
-        db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit = 1000; ANALYZE \"Residents\"; ANALYZE \"Houses\"; ANALYZE \"ResidentTags\";", ct);
-
-    public override Task ReleaseAsync(JianfuDbContext db, CancellationToken ct) => db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000;", ct);
-
-    protected override Task StageAsync(JianfuDbContext db, IReadOnlyList<ResidentRow> rows, IReadOnlyDictionary<(int, string), int> grids, CancellationToken ct)
-    {
-        // Synchronous on purpose: Microsoft.Data.Sqlite's async calls run synchronously anyway, with a task per row on top.
-        using var insert = Command(db, $"INSERT INTO {Stage} VALUES ({string.Join(", ", StageColumns.Select(c => "@" + c))})");
-        var parameters = StageColumns.Select(c => Add(insert, c, null)).ToArray();
-        insert.Prepare();
-        foreach (var row in rows)
-        {
-            var values = Values(row, grids);
-            for (var i = 0; i < values.Length; i++)
-            {
-                // EF Core's SQLite mapping keeps DateOnly as yyyy-MM-dd text.
-                parameters[i].Value = values[i] switch
-                {
-                    null => DBNull.Value,
-                    DateOnly d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                    var v => v,
-                };
-            }
-
-            insert.ExecuteNonQuery();
-        }
-
-        using var tag = Command(db, $"INSERT INTO {TagStage} VALUES (@id, @tag)");
-        var (id, tagId) = (Add(tag, "id", null), Add(tag, "tag", null));
-        tag.Prepare();
-        foreach (var row in rows)
-        {
-            foreach (var t in row.TagIds)
-            {
-                (id.Value, tagId.Value) = (row.IdNumber, t);
-                tag.ExecuteNonQuery();
-            }
-        }
-
-        return Task.CompletedTask;
-    }
-}
-
-internal sealed class PostgresResidentWriter : ResidentBulkWriter
-{
-    // TRUNCATE, not DELETE: a temporary table is never vacuumed, and every chunk's dead rows would be read again by the next.
-    protected override string ClearStage => $"TRUNCATE {Stage}, {TagStage}";
-
-    public override async Task PrepareAsync(JianfuDbContext db, CancellationToken ct)
-    {
-        await ExecuteAsync(db, $"""
-            CREATE TEMP TABLE IF NOT EXISTS {Stage} ("IdNumber" text, "Name" text, "Sex" integer, "BirthDate" date, "Phone" text, "Household" text,
-                "DistrictId" integer, "TownshipId" integer, "CommunityId" integer, "GridId" integer, "HouseKey" text, "HouseAddress" text, "Building" text,
-                "Unit" text, "Room" text, "Address" text, "Residence" integer, "ResidenceFrom" date, "IdOverride" text) ON COMMIT DROP
-            """, ct);
-        await ExecuteAsync(db, $"CREATE TEMP TABLE IF NOT EXISTS {TagStage} (\"IdNumber\" text, \"TagId\" integer) ON COMMIT DROP", ct);
-    }
-
-    public override Task RefreshStatisticsAsync(JianfuDbContext db, CancellationToken ct) =>
-        db.Database.ExecuteSqlRawAsync("ANALYZE \"Residents\", \"Houses\", \"ResidentTags\"", ct);
-
-    // The pooled connection goes back without the session's temporary tables and their namespace.
-    public override Task ReleaseAsync(JianfuDbContext db, CancellationToken ct) => db.Database.ExecuteSqlRawAsync("DISCARD TEMP", ct);
-
-    protected override async Task StageAsync(JianfuDbContext db, IReadOnlyList<ResidentRow> rows, IReadOnlyDictionary<(int, string), int> grids, CancellationToken ct)
-    {
-        var connection = (Npgsql.NpgsqlConnection)db.Database.GetDbConnection();
-        // Synchronous writes: Npgsql's async Write costs a task per field, more than the COPY itself.
-        using (var copy = connection.BeginBinaryImport($"COPY {Stage} ({string.Join(", ", StageColumns.Select(c => $"\"{c}\""))}) FROM STDIN (FORMAT BINARY)"))
-        {
-            foreach (var row in rows)
-            {
-                copy.StartRow();
-                foreach (var value in Values(row, grids))
-                {
-                    switch (value)
-                    {
-                        case null:
-                            copy.WriteNull();
-                            break;
-                        case string s:
-                            copy.Write(s, NpgsqlTypes.NpgsqlDbType.Text);
-                            break;
-                        case int i:
-                            copy.Write(i, NpgsqlTypes.NpgsqlDbType.Integer);
-                            break;
-                        case DateOnly d:
-                            copy.Write(d, NpgsqlTypes.NpgsqlDbType.Date);
-                            break;
-                    }
-                }
-            }
-
-            copy.Complete();
-        }
-
-        using (var tags = connection.BeginBinaryImport($"COPY {TagStage} (\"IdNumber\", \"TagId\") FROM STDIN (FORMAT BINARY)"))
-        {
-            foreach (var row in rows)
-            {
-                foreach (var t in row.TagIds)
-                {
-                    tags.StartRow();
-                    tags.Write(row.IdNumber, NpgsqlTypes.NpgsqlDbType.Text);
-                    tags.Write(t, NpgsqlTypes.NpgsqlDbType.Integer);
-                }
-            }
-
-            tags.Complete();
-        }
-
-        // A temporary table is never analysed by autovacuum: without its size the planner joins it row by row.
-        await ExecuteAsync(db, $"ANALYZE {Stage}", ct);
-    }
+    private static int? GridOf(ResidentRow r, IReadOnlyDictionary<(int, string), int> grids) => r.Grid is null ? null : grids[(r.CommunityId, r.Grid)];
 }

@@ -47,4 +47,7 @@ internal sealed class Shop
     public bool StreetFacing { get; set; }
 
     public string? Phone { get; set; }
+
+    /// <summary>Why a licence code that fails its check character was kept, or null.</summary>
+    public string? CodeOverride { get; set; }
 }

@@ -8,9 +8,12 @@ internal sealed record ResidentRow(
     string? Grid, string? HouseAddress, string? Building, string? Unit, string? Room, Residence Residence, DateOnly? ResidenceFrom, string? IdOverride,
     IReadOnlyList<int> TagIds)
 {
-    public string? HouseKey => HouseAddress is null ? null : House.KeyOf(CommunityId, HouseAddress, Building, Unit, Room);
+    public string? HouseKey { get; } = HouseAddress is null ? null : House.KeyOf(CommunityId, HouseAddress, Building, Unit, Room);
 
-    public string? Address => HouseAddress is null ? null : House.Text(HouseAddress, Building, Unit, Room);
+    /// <summary>The house as the import finds it in its community (<see cref="House.KeyHash"/>), or null for a row without an address.</summary>
+    public long? HouseHash { get; } = HouseAddress is null ? null : House.HashOf(House.KeyOf(CommunityId, HouseAddress, Building, Unit, Room));
+
+    public string? Address { get; } = HouseAddress is null ? null : House.Text(HouseAddress, Building, Unit, Room);
 }
 
 /// <summary>The columns of a residents file (Chinese headings, or the API's names), and the checks of each row.</summary>

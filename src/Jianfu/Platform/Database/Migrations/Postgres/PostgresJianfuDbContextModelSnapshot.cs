@@ -2351,6 +2351,9 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                         .HasMaxLength(220)
                         .HasColumnType("character varying(220)");
 
+                    b.Property<long>("KeyHash")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Room")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
@@ -2361,12 +2364,72 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CommunityId");
-
-                    b.HasIndex("Key")
+                    b.HasIndex("CommunityId", "KeyHash")
                         .IsUnique();
 
                     b.ToTable("Houses");
+                });
+
+            modelBuilder.Entity("Jianfu.Modules.Registry.Domain.ImportRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ErrorCount")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("ErrorFile")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Imported")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("Preview")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("ValidRowsOnly")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Written")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId", "At");
+
+                    b.ToTable("RegistryImports");
                 });
 
             modelBuilder.Entity("Jianfu.Modules.Registry.Domain.LedgerTemplate", b =>
@@ -2416,6 +2479,50 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                     b.HasIndex("DistrictId");
 
                     b.ToTable("LedgerTemplates");
+                });
+
+            modelBuilder.Entity("Jianfu.Modules.Registry.Domain.PastResidence", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("From")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("HouseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Residence")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("ResidentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
+
+                    b.ToTable("PastResidences");
                 });
 
             modelBuilder.Entity("Jianfu.Modules.Registry.Domain.Resident", b =>
@@ -2531,6 +2638,10 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("CodeOverride")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int>("CommunityId")
                         .HasColumnType("integer");
 
@@ -2564,6 +2675,8 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CommunityId");
+
+                    b.HasIndex("LicenceCode");
 
                     b.ToTable("Shops");
                 });

@@ -2268,6 +2268,9 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                         .HasMaxLength(220)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("KeyHash")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Room")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -2278,12 +2281,70 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CommunityId");
-
-                    b.HasIndex("Key")
+                    b.HasIndex("CommunityId", "KeyHash")
                         .IsUnique();
 
                     b.ToTable("Houses");
+                });
+
+            modelBuilder.Entity("Jianfu.Modules.Registry.Domain.ImportRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ErrorCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("ErrorFile")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Imported")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Preview")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ValidRowsOnly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Written")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId", "At");
+
+                    b.ToTable("RegistryImports");
                 });
 
             modelBuilder.Entity("Jianfu.Modules.Registry.Domain.LedgerTemplate", b =>
@@ -2331,6 +2392,48 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                     b.HasIndex("DistrictId");
 
                     b.ToTable("LedgerTemplates");
+                });
+
+            modelBuilder.Entity("Jianfu.Modules.Registry.Domain.PastResidence", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HouseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Residence")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
+
+                    b.ToTable("PastResidences");
                 });
 
             modelBuilder.Entity("Jianfu.Modules.Registry.Domain.Resident", b =>
@@ -2442,6 +2545,10 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CodeOverride")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CommunityId")
                         .HasColumnType("INTEGER");
 
@@ -2475,6 +2582,8 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CommunityId");
+
+                    b.HasIndex("LicenceCode");
 
                     b.ToTable("Shops");
                 });
