@@ -89,6 +89,8 @@ public static class JsonExtensions
 
     public static int Int(this JsonNode? node, string property) => node?[property]?.GetValue<int>() ?? throw new KeyNotFoundException(property);
 
+    public static long Long(this JsonNode? node, string property) => node?[property]?.GetValue<long>() ?? throw new KeyNotFoundException(property);
+
     public static IEnumerable<JsonNode> Items(this JsonNode? node, string? property = null) =>
         (property is null ? node : node?[property])?.AsArray().Select(n => n!) ?? [];
 

@@ -28,14 +28,16 @@ public static class ImportResidents
 
     public sealed record RowError(int Row, string Message);
 
-    public sealed record Response(int Imported, int Updated, IReadOnlyList<RowError> Errors, int ErrorCount, bool Written, bool Preview);
+    /// <param name="ImportId">The import's record (GET /api/v1/registry/imports).</param>
+    /// <param name="ErrorFile">Where the refused rows are downloaded as a file to correct and import again, when there are any.</param>
+    public sealed record Response(int Imported, int Updated, IReadOnlyList<RowError> Errors, int ErrorCount, bool Written, bool Preview, long ImportId, string? ErrorFile);
 
-    internal sealed class Handler(JianfuDbContext db, RegistryAccess access, TimeProvider time)
+    internal sealed class Handler(JianfuDbContext db, RegistryAccess access, ImportRecord record, TimeProvider time)
     {
         public async Task<Result<Response>> HandleAsync(IFormFile? file, string? mode, bool preview, CancellationToken ct)
         {
             var user = await access.UserAsync(ct);
-            var district = user.Grants.Where(g => g.Role == Role.DataKeeper && g.Unit.Level == UnitLevel.District).Select(g => g.Unit).FirstOrDefault();
+            var district = RegistryAccess.KeptDistrict(user);
             if (district is null)
             {
                 return Error.Forbidden("只有区数据管理员可以导入人口数据。");
@@ -88,7 +90,7 @@ public static class ImportResidents
             var grids = (await db.Grids.AsNoTracking().Where(g => communityIds.Contains(g.CommunityId)).ToListAsync(ct))
                 .ToDictionary(g => (g.CommunityId, g.Name), g => g.Id);
 
-            var source = csv ? RowSource.Csv(stream) : RowSource.Xlsx(stream);
+            var source = RowSource.Open(stream, csv, ResidentFile.Shape);
             if (!source.IsSuccess)
             {
                 return source.Error!;
@@ -125,7 +127,7 @@ public static class ImportResidents
             var today = time.Today();
             var now = time.UtcNow();
             var errors = new List<RowError>();
-            var errorCount = 0;
+            var refused = new ImportRecord.Refusals(ResidentFile.Shape);
             var seen = new Dictionary<long, int>();
             var (inserted, updated) = (0, 0);
 
@@ -146,7 +148,7 @@ public static class ImportResidents
                         }
 
                         await GridsAsync(chunk, grids, ct);
-                        var (i, u) = await writer.WriteAsync(db, chunk, grids, source.HasTags, actor, now, today, ct);
+                        var (i, u) = await writer.WriteAsync(db, chunk, grids, source.Has(ResidentFile.TagsField), actor, now, today, ct);
                         (inserted, updated) = (inserted + i, updated + u);
                     }
                 }
@@ -171,7 +173,8 @@ public static class ImportResidents
 
                     if (error is not null)
                     {
-                        if (++errorCount <= MaxErrorsShown)
+                        refused.Add(row, error, field);
+                        if (refused.Count <= MaxErrorsShown)
                         {
                             errors.Add(new RowError(row, error));
                         }
@@ -180,7 +183,7 @@ public static class ImportResidents
                     }
 
                     seen[Key(read!.IdNumber)] = row;
-                    if (validRows || errorCount == 0)
+                    if (validRows || refused.Count == 0)
                     {
                         chunk.Add(read);
                         if (chunk.Count == ChunkSize)
@@ -212,12 +215,12 @@ public static class ImportResidents
                 return unreadable;
             }
 
-            if (seen.Count == 0 && errorCount == 0)
+            if (seen.Count == 0 && refused.Count == 0)
             {
                 return Error.Validation("file", "文件中没有居民数据。");
             }
 
-            var write = !preview && (validRows || errorCount == 0) && inserted + updated > 0;
+            var write = !preview && (validRows || refused.Count == 0) && inserted + updated > 0;
             if (write)
             {
                 access.Log(actorId, actor, district.Id, AccessKind.Import, $"导入居民数据:{(fileName.Length > 200 ? fileName[..200] : fileName)}", district.Code, inserted + updated);
@@ -233,9 +236,13 @@ public static class ImportResidents
                 await db.Database.RollbackTransactionAsync(ct);
             }
 
-            return write || preview
-                ? new Response(inserted, updated, errors, errorCount, write, preview)
-                : new Response(0, 0, errors, errorCount, false, false);
+            var run = new ImportRun
+            {
+                DistrictId = district.Id, Kind = ImportKind.Residents, FileName = fileName, At = now, UserId = actorId, UserName = actor, ValidRowsOnly = validRows,
+                Preview = preview, Written = write, Imported = write || preview ? inserted : 0, Updated = write || preview ? updated : 0,
+            };
+            var id = await record.SaveAsync(run, ResidentFile.Shape, refused, ct);
+            return new Response(run.Imported, run.Updated, errors, refused.Count, write, preview, id, ImportRecord.ErrorFileUrl(id, refused.Count));
         }
 
         /// <summary>Houses stored before <see cref="House.KeyHash"/> existed get it, once, so that this import finds them.</summary>
@@ -264,102 +271,6 @@ public static class ImportResidents
 
         /// <summary>An ID number as a number, for the duplicate check of millions of rows: 17 digits and the check character.</summary>
         private static long Key(string idNumber) => long.Parse(idNumber.AsSpan(0, 17), CultureInfo.InvariantCulture) * 11 + "0123456789X".IndexOf(idNumber[17], StringComparison.Ordinal);
-    }
-
-    /// <summary>The rows of a file as (row number, field getter by <see cref="ResidentFile.Fields"/> index), read as a stream.</summary>
-    internal sealed record RowSource(IEnumerable<(int Row, Func<int, string?> Field)> Rows, bool HasTags)
-    {
-        public static Result<RowSource> Csv(Stream stream)
-        {
-            var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
-            var csv = new CsvHelper.CsvReader(reader, CultureInfo.InvariantCulture);
-            try
-            {
-                if (!csv.Read() || !csv.ReadHeader())
-                {
-                    return Error.Validation("file", "文件为空。");
-                }
-            }
-            catch (CsvHelper.CsvHelperException)
-            {
-                return Error.Validation("file", "CSV 文件表头格式有误,请使用 UTF-8 编码、逗号分隔、首行为表头。");
-            }
-
-            var map = ResidentFile.Map(csv.HeaderRecord!);
-            if (ResidentFile.MissingHeaders(map) is { } missing)
-            {
-                return Error.Validation("file", missing);
-            }
-
-            return new RowSource(Read(), map[12] >= 0);
-
-            IEnumerable<(int, Func<int, string?>)> Read()
-            {
-                var row = 1;
-                while (true)
-                {
-                    try
-                    {
-                        if (!csv.Read())
-                        {
-                            break;
-                        }
-                    }
-                    catch (CsvHelper.CsvHelperException e)
-                    {
-                        throw new InvalidDataException($"CSV 文件第{e.Context?.Parser?.RawRow ?? row + 1}行格式有误(引号不成对或字段不完整),没有导入任何数据。");
-                    }
-
-                    row++;
-                    yield return (row, i => map[i] >= 0 && map[i] < csv.Parser.Count ? csv.Parser[map[i]] : null);
-                }
-            }
-        }
-
-        public static Result<RowSource> Xlsx(Stream stream)
-        {
-            IEnumerator<IDictionary<string, object?>> rows;
-            try
-            {
-                rows = MiniExcel.Query(stream, useHeaderRow: false).Cast<IDictionary<string, object?>>().GetEnumerator();
-                if (!rows.MoveNext())
-                {
-                    return Error.Validation("file", "文件为空。");
-                }
-            }
-            catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or NotSupportedException or ArgumentException or System.Xml.XmlException)
-            {
-                return Error.Validation("file", "不是有效的 Excel (.xlsx) 文件;也可导入 UTF-8 编码的 .csv。");
-            }
-
-            var columns = rows.Current.Keys.ToList();
-            var map = ResidentFile.Map(columns.Select(k => rows.Current[k]?.ToString() ?? "").ToList());
-            if (ResidentFile.MissingHeaders(map) is { } missing)
-            {
-                return Error.Validation("file", missing);
-            }
-
-            return new RowSource(Read(), map[12] >= 0);
-
-            IEnumerable<(int, Func<int, string?>)> Read()
-            {
-                var row = 1;
-                while (rows.MoveNext())
-                {
-                    row++;
-                    var current = rows.Current;
-                    yield return (row, i => map[i] >= 0 && current.TryGetValue(columns[map[i]], out var v) ? Text(v) : null);
-                }
-            }
-        }
-
-        private static string? Text(object? value) => value switch
-        {
-            null => null,
-            DateTime d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            double n when n == Math.Floor(n) && Math.Abs(n) < 1e15 => n.ToString("0", CultureInfo.InvariantCulture),
-            _ => Convert.ToString(value, CultureInfo.InvariantCulture),
-        };
     }
 
     public static void Map(RouteGroupBuilder api) =>

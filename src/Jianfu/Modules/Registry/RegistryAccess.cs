@@ -23,6 +23,10 @@ internal sealed class RegistryAccess(JianfuDbContext db, ICurrentUserAccessor cu
 
     public static bool Keeps(CurrentUser user, UnitInfo unit) => user.CanAct(Role.DataKeeper, unit);
 
+    /// <summary>The district whose registry the user keeps (imports, the import records), or null.</summary>
+    public static UnitInfo? KeptDistrict(CurrentUser user) =>
+        user.Grants.Where(g => g.Role == Role.DataKeeper && g.Unit.Level == UnitLevel.District).Select(g => g.Unit).FirstOrDefault();
+
     /// <summary>How <paramref name="user"/> reads <paramref name="scope"/>'s residents, or null when not at all.</summary>
     public static Reader? ReaderOf(CurrentUser user, UnitInfo scope)
     {

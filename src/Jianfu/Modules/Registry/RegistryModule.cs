@@ -5,8 +5,11 @@ public static class RegistryModule
     public static IServiceCollection AddRegistryModule(this IServiceCollection services) => services
         .AddScoped<RegistryAccess>()
         .AddScoped<LedgerRunner>()
+        .AddScoped<ImportRecord>()
         .AddScoped<RegistryDemo>()
         .AddScoped<ImportResidents.Handler>()
+        .AddScoped<ListImports.Handler>()
+        .AddScoped<GetImportErrors.Handler>()
         .AddScoped<CreateLedger.Handler>()
         .AddScoped<ListLedgers.Handler>()
         .AddScoped<RunLedger.Handler>()
@@ -22,6 +25,8 @@ public static class RegistryModule
     public static void MapRegistryApi(this RouteGroupBuilder api)
     {
         ImportResidents.Map(api);
+        ListImports.Map(api);
+        GetImportErrors.Map(api);
         CreateLedger.Map(api);
         ListLedgers.Map(api);
         RunLedger.Map(api);
@@ -36,6 +41,7 @@ public static class RegistryModule
     /// <summary>Outside /api/v1 (bearer only): the downloads the pages link to, with the pages' sign-in.</summary>
     public static void MapRegistryPages(this IEndpointRouteBuilder app)
     {
+        app.MapGet("/registry/imports/{id:long}/errors.xlsx", GetImportErrors.DownloadAsync).RequireAuthorization().ExcludeFromDescription();
         app.MapGet("/registry/ledgers/{id:int}/export", ExportLedger.DownloadAsync).RequireAuthorization().ExcludeFromDescription();
         app.MapGet("/registry/requests/{id:int}/answer.xlsx", AnswerDataRequest.DownloadAsync).RequireAuthorization().ExcludeFromDescription();
     }

@@ -51,6 +51,27 @@ public abstract class RegistryApiTests(JianfuFactory factory)
 
         var kept = (await keeper.PostFileAsync("/api/v1/registry/residents/import?mode=valid-rows", file, "居民.csv")).Expect(HttpStatusCode.OK).Json;
         Assert.Equal((2, 0, 3), (kept.Int("imported"), kept.Int("updated"), kept.Int("errorCount")));
+        // The refused rows as a file: their own columns, the row number and the reason; imported again as it is, read as a residents file.
+        var errorFile = await keeper.GetBytesAsync($"/api/v1/registry/imports/{kept.Long("importId")}/errors");
+        using (var xlsx = new MemoryStream(errorFile))
+        {
+            var bad = xlsx.Query(useHeaderRow: true, sheetName: "错误行").Cast<IDictionary<string, object?>>().ToList();
+            Assert.Equal([4.0, 5.0, 6.0], bad.Select(r => Convert.ToDouble(r["原行号"])));
+            Assert.Equal(["导入丙", "导入丁", "导入戊"], bad.Select(r => (string?)r["姓名"]));
+            Assert.Equal("独居、不存在的标签", bad[1]["标签"]);
+            Assert.Contains("不是本区的村(社区)", (string?)bad[0]["错误原因"]);
+        }
+
+        var retried = (await keeper.PostFileAsync("/api/v1/registry/residents/import?preview=true", errorFile, "居民-错误行.xlsx")).Expect(HttpStatusCode.OK).Json;
+        Assert.Equal([2, 3, 4], retried.Items("errors").Select(e => e.Int("row")));
+        var imports = (await keeper.GetAsync("/api/v1/registry/imports")).Expect(HttpStatusCode.OK).Json.Items().ToList();
+        Assert.Contains(imports, i => i.Long("id") == kept.Long("importId") && i.Int("errorCount") == 3 && i.Str("errorFile") == $"/registry/imports/{kept.Long("importId")}/errors.xlsx");
+        using (var township = await factory.LoginAsync("reviewer"))
+        {
+            (await township.GetAsync($"/api/v1/registry/imports/{kept.Long("importId")}/errors")).Expect(HttpStatusCode.Forbidden);
+            (await township.GetAsync("/api/v1/registry/imports")).Expect(HttpStatusCode.Forbidden);
+        }
+
         var stored = await factory.WithDbAsync(db => db.Residents.AsNoTracking().SingleAsync(r => r.IdNumber == b));
         Assert.Equal((Sex.Male, new DateOnly(1988, 7, 9), "富盛村测试路1号1幢2单元301室"), (stored.Sex, stored.BirthDate, stored.Address));
 

@@ -28,15 +28,11 @@ internal static class ResidentFile
         ("idOverride", ["校验说明", "idoverride"]),
     ];
 
-    /// <summary>For each field, the column that holds it (or −1), from the file's header row.</summary>
-    public static int[] Map(IReadOnlyList<string> header)
-    {
-        var names = header.Select(h => h.Trim().ToLowerInvariant()).ToList();
-        return Fields.Select(f => f.Headers.Select(h => names.IndexOf(h.ToLowerInvariant())).FirstOrDefault(i => i >= 0, -1)).ToArray();
-    }
+    /// <summary>The tags column's field index: a file with it replaces each resident's tags.</summary>
+    public const int TagsField = 12;
 
-    public static string? MissingHeaders(int[] map) =>
-        map[0] < 0 || map[1] < 0 || map[4] < 0 ? "表头应包含“姓名”“公民身份号码”“村社区代码”(可选:联系电话、户号、网格、地址、楼栋、单元、室、居住关系、居住起始日期、标签、校验说明)。" : null;
+    public static readonly FileShape Shape = new(Fields, [0, 1, 4],
+        "表头应包含“姓名”“公民身份号码”“村社区代码”(可选:联系电话、户号、网格、地址、楼栋、单元、室、居住关系、居住起始日期、标签、校验说明)。");
 
     /// <summary>The row checked against the district's communities and tags, or the Chinese reason it cannot be stored.</summary>
     public static ResidentRow? Check(
