@@ -64,7 +64,10 @@ public abstract class DemoDataTests(JianfuFactory factory)
     {
         using var secretary = await factory.LoginAsync("secretary");
         var ledgers = (await secretary.GetAsync("/api/v1/ledgers")).Expect(HttpStatusCode.OK).Json.Items().ToList();
-        Assert.Equal(6, ledgers.Count);
+        Assert.Equal(7, ledgers.Count);
+        var shops = (await secretary.GetAsync($"/api/v1/ledgers/{ledgers.Single(l => l.Str("name") == "沿街商铺").Int("id")}/run")).Expect(HttpStatusCode.OK).Json;
+        Assert.InRange(shops.Int("count"), 10, 30);
+        Assert.All(shops.Items("rows"), r => Assert.StartsWith("92330602", r.Str("licenceCode")));
         var ninety = ledgers.Single(l => l.Str("name") == "未来三个月年满90周岁老人");
         var run = (await secretary.GetAsync($"/api/v1/ledgers/{ninety.Int("id")}/run")).Expect(HttpStatusCode.OK).Json;
         Assert.True(run.Int("count") >= 3);

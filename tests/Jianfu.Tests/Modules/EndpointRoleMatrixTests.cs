@@ -199,6 +199,8 @@ public abstract class EndpointRoleMatrixTests(JianfuFactory factory)
         await CheckAsync("POST", $"/api/v1/inspection-plans/{ids.Plan}/publish", null, office, onlyRefusals: true);
         await CheckAsync("POST", "/api/v1/inspection-approvals", new { district = "330602", reference = "矩阵测试审批" }, office, onlyRefusals: true);
         await CheckAsync("POST-FILE", "/api/v1/registry/residents/import", null, ["datakeeper"], onlyRefusals: true);
+        await CheckAsync("POST-FILE", "/api/v1/registry/shops/import", null, ["datakeeper"], onlyRefusals: true);
+        await CheckAsync("POST-FILE", "/api/v1/registry/enterprises/import", null, ["datakeeper"], onlyRefusals: true);
         await CheckAsync("POST", "/api/v1/ledgers", new { name = "矩阵", scope = TestData.Village, conditions = new[] { new { field = "age", op = ">=", value = 80 } } },
             ["secretary", "datakeeper"], onlyRefusals: true);
         await CheckAsync("POST", "/api/v1/data-requests", new { purpose = "矩阵测试", basis = "矩阵测试依据", fields = new[] { "name" }, conditions = new[] { new { field = "age", op = ">=", value = 80 } } },

@@ -14,7 +14,8 @@ namespace Jianfu.Modules.Registry;
 /// </summary>
 public static class CreateLedger
 {
-    public sealed record Request(string? Name, string? Scope, IReadOnlyList<LedgerCondition>? Conditions, IReadOnlyList<string>? Columns);
+    /// <param name="Subject">What the ledger lists: residents (the default), shops or enterprises.</param>
+    public sealed record Request(string? Name, string? Scope, IReadOnlyList<LedgerCondition>? Conditions, IReadOnlyList<string>? Columns, string? Subject = null);
 
     public sealed record Response(int Id);
 
@@ -40,7 +41,12 @@ public static class CreateLedger
                 return Error.Validation("name", $"请填写台账名称(不超过{LedgerTemplate.MaxName}字)。");
             }
 
-            var read = LedgerQuery.Read(r.Conditions, r.Columns);
+            if (BusinessLedger.Parse(r.Subject) is not { } subject)
+            {
+                return Error.Validation("subject", "台账对象应为 residents(居民)、shops(商铺)或 enterprises(企业)。");
+            }
+
+            var read = LedgerRunner.Read(subject, r.Conditions, r.Columns);
             if (!read.IsSuccess)
             {
                 return read.Error!;
@@ -48,7 +54,7 @@ public static class CreateLedger
 
             var template = new LedgerTemplate
             {
-                DistrictId = scope.DistrictId, ScopeUnitId = scope.Id, ScopeCode = scope.Code, Name = name,
+                DistrictId = scope.DistrictId, ScopeUnitId = scope.Id, ScopeCode = scope.Code, Name = name, Subject = subject,
                 ConditionsJson = JsonSerializer.Serialize(r.Conditions, JsonSerializerOptions.Web), Columns = string.Join(',', read.Value.Columns),
                 CreatedAt = time.UtcNow(), CreatedBy = user.DisplayName,
             };
@@ -66,6 +72,6 @@ public static class CreateLedger
         api.MapPost("/ledgers", async (Request request, Handler handler, CancellationToken ct) =>
                 (await handler.HandleAsync(request, ct)).ToHttp(r => Results.Created($"/api/v1/ledgers/{r.Id}", r)))
             .WithName("CreateLedger")
-            .WithSummary("保存台账模板:名称、覆盖单位、条件(字段、运算、值,固定词汇,不是 SQL)和列")
+            .WithSummary("保存台账模板:名称、覆盖单位、对象 subject(residents 居民,默认;shops 商铺;enterprises 企业)、条件(字段、运算、值,固定词汇,不是 SQL)和列")
             .Produces<Response>(StatusCodes.Status201Created);
 }

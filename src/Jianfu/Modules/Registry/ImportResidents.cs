@@ -43,18 +43,12 @@ public static class ImportResidents
                 return Error.Forbidden("只有区数据管理员可以导入人口数据。");
             }
 
-            if (file is null || file.Length == 0)
+            if (RowSource.Refuse(file, out var csv) is { } refused)
             {
-                return Error.Validation("file", "请选择要导入的 .xlsx 或 .csv 文件。");
+                return refused;
             }
 
-            var csv = file.FileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
-            if (!csv && !file.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
-            {
-                return Error.Validation("file", "只能导入 .xlsx 或 UTF-8 编码的 .csv 文件。");
-            }
-
-            await using var stream = file.OpenReadStream();
+            await using var stream = file!.OpenReadStream();
             return await ImportAsync(stream, csv, district, mode, preview, user.DisplayName, user.UserId ?? "", file.FileName, ct);
         }
 
@@ -62,15 +56,9 @@ public static class ImportResidents
         public async Task<Result<Response>> ImportAsync(
             Stream stream, bool csv, UnitInfo district, string? mode, bool preview, string actor, string actorId, string fileName, CancellationToken ct)
         {
-            var validRows = mode?.Trim() switch
+            if (RowSource.ValidRowsOnly(mode) is not { } validRows)
             {
-                null or "" or "all-or-nothing" => false,
-                "valid-rows" => true,
-                _ => (bool?)null,
-            };
-            if (validRows is null)
-            {
-                return Error.Validation("mode", "导入方式应为 all-or-nothing(全部正确才导入)或 valid-rows(只导入正确的行)。");
+                return RowSource.WrongMode;
             }
 
             var communities = (await access.Directory.CommunitiesWithinAsync(district.Path, ct))
@@ -87,8 +75,7 @@ public static class ImportResidents
 
             var tags = await db.Tags.AsNoTracking().Where(t => t.DistrictId == district.Id).ToDictionaryAsync(t => t.Name, t => t.Id, StringComparer.Ordinal, ct);
             var communityIds = communities.Values.Select(c => c.Item3).ToList();
-            var grids = (await db.Grids.AsNoTracking().Where(g => communityIds.Contains(g.CommunityId)).ToListAsync(ct))
-                .ToDictionary(g => (g.CommunityId, g.Name), g => g.Id);
+            var grids = await RegistryGrids.OfAsync(db, communityIds, ct);
 
             var source = RowSource.Open(stream, csv, ResidentFile.Shape);
             if (!source.IsSuccess)
@@ -110,7 +97,7 @@ public static class ImportResidents
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 await writer.PrepareAsync(db, ct);
                 await RehashHousesAsync(district.Id, ct);
-                return await ImportRowsAsync(source.Value, communities, tags, grids, writer, district, validRows.Value, preview, actor, actorId, fileName, ct);
+                return await ImportRowsAsync(source.Value, communities, tags, grids, writer, district, validRows, preview, actor, actorId, fileName, ct);
             }
             finally
             {
@@ -147,7 +134,7 @@ public static class ImportResidents
                             continue;
                         }
 
-                        await GridsAsync(chunk, grids, ct);
+                        await RegistryGrids.AddMissingAsync(db, chunk.Where(r => r.Grid is not null).Select(r => (r.CommunityId, r.Grid!)), grids, ct);
                         var (i, u) = await writer.WriteAsync(db, chunk, grids, source.Has(ResidentFile.TagsField), actor, now, today, ct);
                         (inserted, updated) = (inserted + i, updated + u);
                     }
@@ -255,18 +242,6 @@ public static class ImportResidents
             }
 
             await db.SaveChangesAsync(ct);
-        }
-
-        /// <summary>The grids a chunk names that the registry does not have yet, added (a few per community).</summary>
-        private async Task GridsAsync(List<ResidentRow> chunk, Dictionary<(int CommunityId, string Name), int> grids, CancellationToken ct)
-        {
-            foreach (var (communityId, name) in chunk.Where(r => r.Grid is not null).Select(r => (r.CommunityId, r.Grid!)).Distinct().Where(k => !grids.ContainsKey(k)).ToList())
-            {
-                var grid = new Grid { CommunityId = communityId, Name = name };
-                db.Grids.Add(grid);
-                await db.SaveChangesAsync(ct);
-                grids[(communityId, name)] = grid.Id;
-            }
         }
 
         /// <summary>An ID number as a number, for the duplicate check of millions of rows: 17 digits and the check character.</summary>

@@ -26,7 +26,11 @@ internal sealed class LedgerRunner(JianfuDbContext db, IOrganisationDirectory di
     private sealed record Row(long Id, string Name, string IdNumber, Sex Sex, DateOnly BirthDate, string? Phone, int CommunityId, int? GridId, string? Address, Residence Residence, string? Household);
 
     public static Result<(IReadOnlyList<Criterion> Criteria, IReadOnlyList<string> Columns)> Read(LedgerTemplate template) =>
-        LedgerQuery.Read(JsonSerializer.Deserialize<List<LedgerCondition>>(template.ConditionsJson, JsonSerializerOptions.Web), template.Columns.Split(',', StringSplitOptions.RemoveEmptyEntries));
+        Read(template.Subject, JsonSerializer.Deserialize<List<LedgerCondition>>(template.ConditionsJson, JsonSerializerOptions.Web), template.Columns.Split(',', StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>A ledger as sent, by what it lists: residents by <see cref="LedgerQuery"/>, shops and enterprises by <see cref="BusinessLedger"/>.</summary>
+    public static Result<(IReadOnlyList<Criterion> Criteria, IReadOnlyList<string> Columns)> Read(LedgerSubject subject, IReadOnlyList<LedgerCondition>? conditions, IReadOnlyList<string>? columns) =>
+        subject == LedgerSubject.Residents ? LedgerQuery.Read(conditions, columns) : BusinessLedger.Read(subject, conditions, columns);
 
     public async Task<Result<Output>> RunAsync(IReadOnlyList<Criterion> criteria, IReadOnlyList<string> columns, RegistryAccess.Reader reader, int limit, CancellationToken ct)
     {

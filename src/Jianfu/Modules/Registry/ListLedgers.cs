@@ -1,4 +1,5 @@
 using Jianfu.Modules.Organisation.Contracts;
+using Jianfu.Modules.Registry.Domain;
 using Jianfu.Platform.Database;
 using Jianfu.Platform.Errors;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,8 @@ namespace Jianfu.Modules.Registry;
 /// <summary>The ledger templates a reader can run: those over a unit they read, or over a wider unit they read part of, each with the unit it runs on for them.</summary>
 public static class ListLedgers
 {
-    public sealed record Item(int Id, string Name, string ScopeCode, string RunsOn, string RunsOnName);
+    /// <param name="Subject">residents, shops or enterprises.</param>
+    public sealed record Item(int Id, string Name, string ScopeCode, string RunsOn, string RunsOnName, string Subject);
 
     internal sealed class Handler(JianfuDbContext db, RegistryAccess access)
     {
@@ -29,7 +31,7 @@ public static class ListLedgers
                 var scope = await access.Directory.FindUnitAsync(t.ScopeUnitId, ct);
                 if (scope is not null && RunsOn(readable, scope) is { } on)
                 {
-                    items.Add(new Item(t.Id, t.Name, t.ScopeCode, on.Code, on.Name));
+                    items.Add(new Item(t.Id, t.Name, t.ScopeCode, on.Code, on.Name, t.Subject.Code()));
                 }
             }
 

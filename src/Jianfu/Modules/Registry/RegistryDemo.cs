@@ -11,9 +11,9 @@ namespace Jianfu.Modules.Registry;
 /// The demo district's registry: 3,000 synthetic residents over its communities (600 in 富盛村, with
 /// three who turn 90 in the next three months), imported through the import itself, and the demo ledger templates.
 /// </summary>
-internal sealed class RegistryDemo(JianfuDbContext db, IOrganisationDirectory directory, ImportResidents.Handler import, TimeProvider time)
+internal sealed class RegistryDemo(JianfuDbContext db, IOrganisationDirectory directory, ImportResidents.Handler import, ImportBusinesses.Handler businesses, TimeProvider time)
 {
-    /// <summary>The demo's ledger templates: name, conditions, columns.</summary>
+    /// <summary>The demo's ledger templates over residents: name, conditions, columns.</summary>
     public static readonly (string Name, LedgerCondition[] Conditions, string[] Columns)[] Templates =
     [
         ("未来三个月年满90周岁老人", [Condition("age", "turns-within-months", new[] { 90, 3 })], ["name", "sex", "birthDate", "age", "address", "phone", "grid"]),
@@ -23,6 +23,10 @@ internal sealed class RegistryDemo(JianfuDbContext db, IOrganisationDirectory di
         ("出租房屋及租客", [Condition("residence", "=", "租住")], ["address", "name", "sex", "age", "phone", "residence"]),
         ("高龄老人(80周岁以上)", [Condition("age", ">=", 80)], ["name", "sex", "age", "address", "phone", "tags"]),
     ];
+
+    /// <summary>The demo's street-front shops (沿街商铺): the template over shops.</summary>
+    public static readonly (string Name, LedgerCondition[] Conditions, string[] Columns) StreetShops =
+        ("沿街商铺", [Condition("streetFacing", "=", "是")], ["name", "operator", "licenceCode", "address", "phone", "grid"]);
 
     public static LedgerCondition Condition(string field, string op, object value) => new(field, op, JsonSerializer.SerializeToElement(value));
 
@@ -54,12 +58,34 @@ internal sealed class RegistryDemo(JianfuDbContext db, IOrganisationDirectory di
             throw new InvalidOperationException("Demo residents failed to import: " + (imported.Error?.Message ?? string.Join("; ", imported.Value.Errors.Take(5))));
         }
 
-        var now = time.UtcNow();
-        db.LedgerTemplates.AddRange(Templates.Select(t => new LedgerTemplate
+        // Shops and enterprises of 富盛村 and two neighbours, through the import as well.
+        foreach (var (kind, header, made) in new[]
+                 {
+                     (ImportKind.Shops, ResidentGenerator.ShopHeader, communities.Take(2).Append(village).SelectMany(c => generator.Shops(c == village ? 30 : 10, c, DistrictCode))),
+                     (ImportKind.Enterprises, ResidentGenerator.EnterpriseHeader, communities.Take(2).Append(village).SelectMany(c => generator.Enterprises(c == village ? 12 : 4, c, DistrictCode))),
+                 })
         {
-            DistrictId = district.Id, ScopeUnitId = district.Id, ScopeCode = district.Code, Name = t.Name,
-            ConditionsJson = JsonSerializer.Serialize(t.Conditions, JsonSerializerOptions.Web), Columns = string.Join(',', t.Columns), CreatedAt = now, CreatedBy = Actor,
-        }));
+            using var file = new MemoryStream();
+            await using (var writer = new StreamWriter(file, leaveOpen: true))
+            {
+                await ResidentGenerator.WriteCsvAsync(writer, made, ct, header);
+            }
+
+            file.Position = 0;
+            var done = await businesses.ImportAsync(kind, file, csv: true, district, "all-or-nothing", preview: false, Actor, "demo", $"演示{ListImports.KindName(kind)}数据.csv", ct);
+            if (!done.IsSuccess || done.Value.ErrorCount > 0)
+            {
+                throw new InvalidOperationException("Demo businesses failed to import: " + (done.Error?.Message ?? string.Join("; ", done.Value.Errors.Take(5))));
+            }
+        }
+
+        var now = time.UtcNow();
+        db.LedgerTemplates.AddRange(Templates.Select(t => (t.Name, t.Conditions, t.Columns, LedgerSubject.Residents)).Append((StreetShops.Name, StreetShops.Conditions, StreetShops.Columns, LedgerSubject.Shops))
+            .Select(t => new LedgerTemplate
+            {
+                DistrictId = district.Id, ScopeUnitId = district.Id, ScopeCode = district.Code, Name = t.Name, Subject = t.Item4,
+                ConditionsJson = JsonSerializer.Serialize(t.Conditions, JsonSerializerOptions.Web), Columns = string.Join(',', t.Columns), CreatedAt = now, CreatedBy = Actor,
+            }));
         await db.SaveChangesAsync(ct);
     }
 }

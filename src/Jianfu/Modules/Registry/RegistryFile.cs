@@ -13,6 +13,28 @@ internal sealed record RowSource(IEnumerable<(int Row, Func<int, string?> Field)
 
     public static Result<RowSource> Open(Stream stream, bool csv, FileShape shape) => csv ? Csv(stream, shape) : Xlsx(stream, shape);
 
+    public static readonly Error WrongMode = Error.Validation("mode", "导入方式应为 all-or-nothing(全部正确才导入)或 valid-rows(只导入正确的行)。");
+
+    /// <summary>Why an uploaded file cannot be imported (none, empty, neither .xlsx nor .csv), or null; <paramref name="csv"/> says which it is.</summary>
+    public static Error? Refuse(IFormFile? file, out bool csv)
+    {
+        csv = file?.FileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) == true;
+        if (file is null || file.Length == 0)
+        {
+            return Error.Validation("file", "请选择要导入的 .xlsx 或 .csv 文件。");
+        }
+
+        return !csv && !file.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? Error.Validation("file", "只能导入 .xlsx 或 UTF-8 编码的 .csv 文件。") : null;
+    }
+
+    /// <summary>The import's mode: false for the whole file or nothing (the default), true for the valid rows only, null when neither.</summary>
+    public static bool? ValidRowsOnly(string? mode) => mode?.Trim() switch
+    {
+        null or "" or "all-or-nothing" => false,
+        "valid-rows" => true,
+        _ => null,
+    };
+
     private static Result<RowSource> Csv(Stream stream, FileShape shape)
     {
         var reader = new StreamReader(stream, System.Text.Encoding.UTF8);

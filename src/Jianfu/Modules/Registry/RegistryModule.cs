@@ -5,9 +5,11 @@ public static class RegistryModule
     public static IServiceCollection AddRegistryModule(this IServiceCollection services) => services
         .AddScoped<RegistryAccess>()
         .AddScoped<LedgerRunner>()
+        .AddScoped<BusinessLedgerRunner>()
         .AddScoped<ImportRecord>()
         .AddScoped<RegistryDemo>()
         .AddScoped<ImportResidents.Handler>()
+        .AddScoped<ImportBusinesses.Handler>()
         .AddScoped<ListImports.Handler>()
         .AddScoped<GetImportErrors.Handler>()
         .AddScoped<CreateLedger.Handler>()
@@ -25,6 +27,7 @@ public static class RegistryModule
     public static void MapRegistryApi(this RouteGroupBuilder api)
     {
         ImportResidents.Map(api);
+        ImportBusinesses.Map(api);
         ListImports.Map(api);
         GetImportErrors.Map(api);
         CreateLedger.Map(api);

@@ -16,7 +16,7 @@ public static class RunLedger
         int Id, string Name, string Scope, string ScopeName, DateTime GeneratedAt, string GeneratedBy, int Count, bool Truncated,
         IReadOnlyList<LedgerColumn> Columns, IReadOnlyList<IReadOnlyDictionary<string, string>> Rows);
 
-    internal sealed class Handler(JianfuDbContext db, RegistryAccess access, LedgerRunner runner, TimeProvider time)
+    internal sealed class Handler(JianfuDbContext db, RegistryAccess access, LedgerRunner runner, BusinessLedgerRunner businesses, TimeProvider time)
     {
         /// <param name="scope">The unit to run on; nothing means the whole template's unit, or the reader's part of it.</param>
         public async Task<Result<Response>> HandleAsync(int id, string? scope, CancellationToken ct) =>
@@ -62,7 +62,9 @@ public static class RunLedger
                 return read.Error!;
             }
 
-            var output = await runner.RunAsync(read.Value.Criteria, read.Value.Columns, reader, limit, ct);
+            var output = template.Subject == LedgerSubject.Residents
+                ? await runner.RunAsync(read.Value.Criteria, read.Value.Columns, reader, limit, ct)
+                : await businesses.RunAsync(template.Subject, read.Value.Criteria, read.Value.Columns, reader, limit, ct);
             if (!output.IsSuccess)
             {
                 return output.Error!;

@@ -254,6 +254,69 @@ public abstract class RegistryApiTests(JianfuFactory factory)
         (await keeper.PostFileAsync("/api/v1/registry/residents/import", Csv(Row(name + "乙", IdNumber(new DateOnly(1971, 1, 1)))), "快.csv")).Expect(HttpStatusCode.OK);
     }
 
+    /// <summary>A valid unified social credit code nobody else in the run has (92: an individual business; 91: an enterprise).</summary>
+    private static string CreditCodeOf(string kind)
+    {
+        var first17 = kind + "330602" + string.Concat(Enumerable.Range(0, 9).Select(_ => CreditCode.Alphabet[Random.Shared.Next(CreditCode.Alphabet.Length)]));
+        return first17 + CreditCode.CheckOf(first17);
+    }
+
+    [Fact]
+    public async Task ShopsAndEnterprises_AreImportedByCode_UpdatedOnReimport_AndTheStreetShopLedgerListsThem()
+    {
+        using var keeper = await factory.LoginAsync("datakeeper");
+        var (licence, other) = (CreditCodeOf("92"), CreditCodeOf("92"));
+        var wrongCheck = other[..17] + (other[17] == '0' ? '1' : '0');
+        var shop = TestData.Unique("记小吃店");
+        string Shops(string phone) => string.Join("\n",
+            "店名,经营者,营业执照号码,村社区代码,网格,地址,是否沿街,联系电话",
+            $"{shop},张三,{licence},{TestData.Village},第2网格,富盛村解放路3号,是,{phone}",
+            $"{shop}(里弄),李四,,{TestData.Village},第2网格,富盛村后弄5号,否,13900001111",
+            $"{shop}(校验),王五,{wrongCheck},{TestData.Village},,富盛村解放路9号,是,",
+            $"{shop}(沿街?),赵六,,{TestData.Village},,富盛村解放路11号,也许,") + "\n";
+
+        var first = (await keeper.PostFileAsync("/api/v1/registry/shops/import?mode=valid-rows", Encoding.UTF8.GetBytes(Shops("13912345678")), "商铺.csv")).Expect(HttpStatusCode.OK).Json;
+        Assert.Equal((2, 0, 2), (first.Int("imported"), first.Int("updated"), first.Int("errorCount")));
+        Assert.Equal([4, 5], first.Items("errors").Select(e => e.Int("row")));
+        Assert.Contains("校验位不符", first.Items("errors").First().Str("message"));
+        Assert.Contains("应为“是”或“否”", first.Items("errors").Last().Str("message"));
+        var again = (await keeper.PostFileAsync("/api/v1/registry/shops/import?mode=valid-rows", Encoding.UTF8.GetBytes(Shops("13987654321")), "商铺.csv")).Expect(HttpStatusCode.OK).Json;
+        Assert.Equal((0, 2), (again.Int("imported"), again.Int("updated")));
+        Assert.Equal(2, await factory.WithDbAsync(db => db.Shops.CountAsync(s => s.Name.StartsWith(shop))));
+
+        var company = TestData.Unique("绍兴测试纺织有限公司");
+        var enterprises = Encoding.UTF8.GetBytes(string.Join("\n", "企业名称,统一社会信用代码,村社区代码,地址,联系人,联系电话",
+            $"{company},{CreditCodeOf("91")},{TestData.Village},富盛村工业区1号,陈经理,0575-85120000", $"{company}乙,91330602MA2BCDEO1X,{TestData.Village},富盛村工业区2号,,") + "\n");
+        var companies = (await keeper.PostFileAsync("/api/v1/registry/enterprises/import?mode=valid-rows", enterprises, "企业.csv")).Expect(HttpStatusCode.OK).Json;
+        Assert.Equal((1, 1), (companies.Int("imported"), companies.Int("errorCount")));
+        Assert.Contains("不能有“O”", companies.Items("errors").Single().Str("message"));
+
+        var ledger = (await keeper.PostAsync("/api/v1/ledgers", new
+        {
+            name = TestData.Unique("沿街商铺"), scope = TestData.Village, subject = "shops",
+            conditions = new[] { new { field = "streetFacing", op = "=", value = "是" } }, columns = new[] { "name", "operator", "licenceCode", "phone", "grid" },
+        })).Expect(HttpStatusCode.Created).Json.Int("id");
+        using var secretary = await factory.LoginAsync("secretary");
+        var run = (await secretary.GetAsync($"/api/v1/ledgers/{ledger}/run")).Expect(HttpStatusCode.OK).Json;
+        var front = run.Items("rows").Single(r => r.Str("name") == shop);
+        Assert.Equal((licence, "13987654321", "第2网格", "张三"), (front.Str("licenceCode"), front.Str("phone"), front.Str("grid"), front.Str("operator")));
+        Assert.DoesNotContain(run.Items("rows"), r => r.Str("name") == shop + "(里弄)");
+        Assert.Equal("店名", run.Items("columns").First().Str("name"));
+        using (var reviewer = await factory.LoginAsync("reviewer"))
+        {
+            var township = (await reviewer.GetAsync($"/api/v1/ledgers/{ledger}/run")).Expect(HttpStatusCode.OK).Json;
+            Assert.Equal("139****4321", township.Items("rows").Single(r => r.Str("name") == shop).Str("phone"));
+        }
+
+        Assert.Contains("streetFacing", (await keeper.PostAsync("/api/v1/ledgers", new
+        {
+            name = "x", scope = TestData.Village, subject = "shops", conditions = new[] { new { field = "age", op = ">=", value = 80 } },
+        })).Expect(HttpStatusCode.BadRequest).Json.Str("detail"));
+        (await keeper.PostAsync("/api/v1/ledgers", new { name = "x", scope = TestData.Village, subject = "houses", conditions = new[] { new { field = "name", op = "=", value = "x" } } }))
+            .Expect(HttpStatusCode.BadRequest);
+        (await secretary.PostFileAsync("/api/v1/registry/shops/import", Encoding.UTF8.GetBytes(Shops("13912345678")), "商铺.csv")).Expect(HttpStatusCode.Forbidden);
+    }
+
     /// <summary>A file whose first read is its header and whose rows come only once the gate opens.</summary>
     private sealed class GatedStream(byte[] header, byte[] rest, ManualResetEventSlim gate) : Stream
     {

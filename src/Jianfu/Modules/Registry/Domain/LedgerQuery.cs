@@ -25,6 +25,9 @@ internal abstract record Criterion
     public sealed record Born(string Op, DateOnly Date) : Criterion;
 
     public sealed record HasTag(string Tag) : Criterion;
+
+    /// <summary>A yes-or-no field (a shop's 是否沿街) equal to the value.</summary>
+    public sealed record Flag(string Field, bool Value) : Criterion;
 }
 
 /// <summary>

@@ -15,6 +15,9 @@ internal sealed class LedgerTemplate
 
     public required string Name { get; set; }
 
+    /// <summary>What the ledger lists: residents, shops or enterprises.</summary>
+    public LedgerSubject Subject { get; set; } = LedgerSubject.Residents;
+
     /// <summary>The conditions as sent, JSON of <see cref="LedgerCondition"/>; read again through <see cref="LedgerQuery.Read"/> on every run.</summary>
     public required string ConditionsJson { get; set; }
 

@@ -2474,6 +2474,11 @@ namespace Jianfu.Platform.Database.Migrations.Postgres
                     b.Property<int>("ScopeUnitId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DistrictId");

@@ -2387,6 +2387,11 @@ namespace Jianfu.Platform.Database.Migrations.Sqlite
                     b.Property<int>("ScopeUnitId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DistrictId");
