@@ -143,6 +143,7 @@ public abstract class EndpointRoleMatrixTests(JianfuFactory factory)
         await CheckAsync("GET", $"/api/v1/ledgers/{ledger}/run?scope=330602001004", null, ["datakeeper"], onlyRefusals: false);
         await CheckAsync("GET", "/api/v1/registry/access-log", null, ["privacy"]);
         await CheckAsync("GET", "/api/v1/registry/imports", null, ["datakeeper"]);
+        await CheckAsync("GET", $"/api/v1/registry/grids?community={TestData.Village}", null, readers);
         await CheckAsync("GET", "/api/v1/data-requests", null, ["dispatcher", "district-dispatcher", "datakeeper"]);
     }
 

@@ -141,8 +141,8 @@ internal sealed class LedgerRunner(JianfuDbContext db, IOrganisationDirectory di
         List<Row> found, IReadOnlyList<string> columns, RegistryAccess.Reader reader, DateOnly today, CancellationToken ct)
     {
         var gridIds = found.Where(r => r.GridId is not null).Select(r => r.GridId!.Value).Distinct().ToList();
-        var grids = columns.Contains("grid") && gridIds.Count > 0
-            ? await db.Grids.AsNoTracking().Where(g => gridIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, g => g.Name, ct)
+        var grids = (columns.Contains("grid") || columns.Contains("gridWorker")) && gridIds.Count > 0
+            ? await db.Grids.AsNoTracking().Where(g => gridIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, ct)
             : [];
         var communities = columns.Contains("community") && found.Count > 0
             ? (await directory.UnitsBelowAsync(reader.Scope.Path, ct)).ToDictionary(u => u.Id, u => u.Name)
@@ -170,7 +170,10 @@ internal sealed class LedgerRunner(JianfuDbContext db, IOrganisationDirectory di
             "idNumber" => RegistryAccess.Shown(r.IdNumber, reader.FullIdNumbers, CitizenId.Mask),
             "phone" => RegistryAccess.Shown(r.Phone, reader.FullPhones, PhoneNumber.Mask),
             "community" => communities.GetValueOrDefault(r.CommunityId, ""),
-            "grid" => r.GridId is { } g ? grids.GetValueOrDefault(g, "") : "",
+            "grid" => r.GridId is { } g && grids.TryGetValue(g, out var grid) ? grid.Name : "",
+            "gridWorker" => r.GridId is { } w && grids.TryGetValue(w, out var worked) && worked.WorkerName is { } worker
+                ? worker + (worked.WorkerPhone is { } phone ? $"({phone})" : "")
+                : "",
             "address" => r.Address ?? "",
             "residence" => r.Residence.Chinese(),
             "household" => r.Household ?? "",

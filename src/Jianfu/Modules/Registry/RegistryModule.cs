@@ -11,6 +11,8 @@ public static class RegistryModule
         .AddScoped<ImportResidents.Handler>()
         .AddScoped<ImportBusinesses.Handler>()
         .AddScoped<ListImports.Handler>()
+        .AddScoped<ListGrids.Handler>()
+        .AddScoped<AssignGridWorker.Handler>()
         .AddScoped<GetImportErrors.Handler>()
         .AddScoped<CreateLedger.Handler>()
         .AddScoped<ListLedgers.Handler>()
@@ -29,6 +31,8 @@ public static class RegistryModule
         ImportResidents.Map(api);
         ImportBusinesses.Map(api);
         ListImports.Map(api);
+        ListGrids.Map(api);
+        AssignGridWorker.Map(api);
         GetImportErrors.Map(api);
         CreateLedger.Map(api);
         ListLedgers.Map(api);

@@ -254,6 +254,43 @@ public abstract class RegistryApiTests(JianfuFactory factory)
         (await keeper.PostFileAsync("/api/v1/registry/residents/import", Csv(Row(name + "乙", IdNumber(new DateOnly(1971, 1, 1)))), "快.csv")).Expect(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task TheSecretaryNamesAGridWorker_TheLedgerShowsThem_AndAStaleChangeIsRefused()
+    {
+        using var keeper = await factory.LoginAsync("datakeeper");
+        var name = TestData.Unique("网格");
+        (await keeper.PostFileAsync("/api/v1/registry/residents/import", Csv(Row(name, IdNumber(new DateOnly(1940, 2, 2)))), "网格.csv")).Expect(HttpStatusCode.OK);
+        using var secretary = await factory.LoginAsync("secretary");
+        var grids = (await secretary.GetAsync("/api/v1/registry/grids?community=" + TestData.Village)).Expect(HttpStatusCode.OK).Json;
+        Assert.True(grids["mayAssign"]!.GetValue<bool>());
+        var grid = grids.Items("grids").Single(g => g.Str("name") == "第9网格");
+        Assert.True(grid.Int("residents") >= 1);
+
+        var worker = TestData.Unique("周网格员");
+        var set = (await secretary.PutAsync($"/api/v1/registry/grids/{grid.Int("id")}/worker", new { workerName = worker, workerPhone = "139 0575 0000", version = grid.Int("version") }))
+            .Expect(HttpStatusCode.OK).Json;
+        Assert.Equal(("13905750000", "王书记(富盛村)"), (set.Str("workerPhone"), set.Str("workerSetBy")));
+        // The same form sent again, with the version it was read at: someone has changed it since.
+        (await secretary.PutAsync($"/api/v1/registry/grids/{grid.Int("id")}/worker", new { workerName = "别人", workerPhone = "", version = grid.Int("version") }))
+            .Expect(HttpStatusCode.Conflict);
+        (await secretary.PutAsync($"/api/v1/registry/grids/{grid.Int("id")}/worker", new { workerName = "某", workerPhone = "12ab", version = set.Int("version") }))
+            .Expect(HttpStatusCode.BadRequest);
+
+        var ledger = (await keeper.PostAsync("/api/v1/ledgers", new
+        {
+            name = TestData.Unique("走访"), scope = TestData.Village, conditions = new[] { new { field = "name", op = "=", value = name } }, columns = new[] { "name", "grid", "gridWorker" },
+        })).Expect(HttpStatusCode.Created).Json.Int("id");
+        var row = (await secretary.GetAsync($"/api/v1/ledgers/{ledger}/run")).Expect(HttpStatusCode.OK).Json.Items("rows").Single();
+        Assert.Equal($"{worker}(13905750000)", row.Str("gridWorker"));
+
+        using var reviewer = await factory.LoginAsync("reviewer");
+        var seen = (await reviewer.GetAsync("/api/v1/registry/grids?community=" + TestData.Village)).Expect(HttpStatusCode.OK).Json;
+        Assert.False(seen["mayAssign"]!.GetValue<bool>());
+        Assert.Equal("139****0000", seen.Items("grids").Single(g => g.Int("id") == grid.Int("id")).Str("workerPhone"));
+        (await reviewer.PutAsync($"/api/v1/registry/grids/{grid.Int("id")}/worker", new { workerName = "x", workerPhone = "", version = set.Int("version") })).Expect(HttpStatusCode.Forbidden);
+        (await secretary.GetAsync("/api/v1/registry/grids?community=" + TestData.OtherVillage)).Expect(HttpStatusCode.Forbidden);
+    }
+
     /// <summary>A valid unified social credit code nobody else in the run has (92: an individual business; 91: an enterprise).</summary>
     private static string CreditCodeOf(string kind)
     {

@@ -64,8 +64,10 @@ internal sealed class GridConfiguration : IEntityTypeConfiguration<Grid>
     {
         e.HasIndex(g => new { g.CommunityId, g.Name }).IsUnique();
         e.Property(g => g.Name).HasMaxLength(RegistryLimits.GridName);
-        e.Property(g => g.WorkerName).HasMaxLength(50);
+        e.Property(g => g.WorkerName).HasMaxLength(Grid.MaxWorkerName);
+        e.Property(g => g.WorkerPhone).HasMaxLength(20);
         e.Property(g => g.WorkerUserId).HasMaxLength(64);
+        e.Property(g => g.WorkerSetBy).HasMaxLength(100);
     }
 }
 

@@ -43,7 +43,7 @@ internal static class LedgerQuery
     public static readonly IReadOnlyList<(string Id, string Name)> Columns =
     [
         ("name", "姓名"), ("sex", "性别"), ("age", "年龄"), ("birthDate", "出生日期"), ("idNumber", "公民身份号码"), ("phone", "联系电话"),
-        ("community", "村(社区)"), ("grid", "网格"), ("address", "住址"), ("residence", "居住关系"), ("household", "户号"), ("tags", "标签"),
+        ("community", "村(社区)"), ("grid", "网格"), ("gridWorker", "网格员"), ("address", "住址"), ("residence", "居住关系"), ("household", "户号"), ("tags", "标签"),
     ];
 
     public static readonly string[] DefaultColumns = ["name", "sex", "age", "address", "phone"];

@@ -137,9 +137,11 @@ internal sealed class House
         address + (string.IsNullOrEmpty(building) ? "" : $"{building}幢") + (string.IsNullOrEmpty(unit) ? "" : $"{unit}单元") + (string.IsNullOrEmpty(room) ? "" : $"{room}室");
 }
 
-/// <summary>A grid (网格) inside a community, with its grid worker.</summary>
-internal sealed class Grid
+/// <summary>A grid (网格) inside a community, with its grid worker (网格员): who calls on its residents, shops and enterprises.</summary>
+internal sealed class Grid : Jianfu.Platform.Database.IVersioned
 {
+    public const int MaxWorkerName = 50;
+
     public int Id { get; set; }
 
     public int CommunityId { get; set; }
@@ -148,7 +150,36 @@ internal sealed class Grid
 
     public string? WorkerName { get; set; }
 
+    /// <summary>The worker's phone, for the ledgers (who takes the milk round).</summary>
+    public string? WorkerPhone { get; set; }
+
     public string? WorkerUserId { get; set; }
+
+    /// <summary>Who last named the worker, and when.</summary>
+    public string? WorkerSetBy { get; set; }
+
+    public DateTime? WorkerSetAt { get; set; }
+
+    public int RowVersion { get; set; }
+
+    /// <summary>Names the grid's worker (or none), recorded with who did it and when; the Chinese reason when the name is wrong.</summary>
+    public string? AssignWorker(string? name, string? phone, string by, DateTime at)
+    {
+        name = name?.Trim() is { Length: > 0 } n ? n : null;
+        if (name?.Length > MaxWorkerName)
+        {
+            return $"网格员姓名不超过{MaxWorkerName}字。";
+        }
+
+        var normalised = PhoneNumber.Normalise(phone, out var error);
+        if (error is not null)
+        {
+            return error + "。";
+        }
+
+        (WorkerName, WorkerPhone, WorkerSetBy, WorkerSetAt) = (name, name is null ? null : normalised, by, at);
+        return null;
+    }
 }
 
 /// <summary>Column lengths the import checks before the database would refuse them.</summary>
