@@ -144,6 +144,7 @@ public abstract class EndpointRoleMatrixTests(JianfuFactory factory)
         await CheckAsync("GET", "/api/v1/registry/access-log", null, ["privacy"]);
         await CheckAsync("GET", "/api/v1/registry/imports", null, ["datakeeper"]);
         await CheckAsync("GET", $"/api/v1/registry/grids?community={TestData.Village}", null, readers);
+        await CheckAsync("GET", "/api/v1/registry/residents?idNumber=330602199001011234", null, readers, onlyRefusals: true);
         await CheckAsync("GET", "/api/v1/data-requests", null, ["dispatcher", "district-dispatcher", "datakeeper"]);
     }
 

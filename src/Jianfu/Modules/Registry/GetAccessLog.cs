@@ -15,7 +15,7 @@ public static class GetAccessLog
 {
     public const int MaxEntries = 2000;
 
-    public sealed record Entry(DateTime At, string User, string Kind, string What, string Scope, int Rows);
+    public sealed record Entry(DateTime At, string User, string Kind, string What, string Scope, string ScopeName, int Rows);
 
     internal sealed class Handler(JianfuDbContext db, RegistryAccess access, TimeProvider time)
     {
@@ -40,7 +40,13 @@ public static class GetAccessLog
             var entries = await db.RegistryAccessLog.AsNoTracking()
                 .Where(a => districts.Contains(a.DistrictId) && a.At >= since && a.At < until)
                 .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(MaxEntries).ToListAsync(ct);
-            return entries.Select(a => new Entry(DateTime.SpecifyKind(a.At, DateTimeKind.Utc), a.UserName, KindName(a.Kind), a.What, a.ScopeCode, a.Rows)).ToList();
+            var names = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var code in entries.Select(a => a.ScopeCode).Distinct())
+            {
+                names[code] = (await access.Directory.FindUnitAsync(code, ct))?.Name ?? code;
+            }
+
+            return entries.Select(a => new Entry(DateTime.SpecifyKind(a.At, DateTimeKind.Utc), a.UserName, KindName(a.Kind), a.What, a.ScopeCode, names[a.ScopeCode], a.Rows)).ToList();
         }
     }
 

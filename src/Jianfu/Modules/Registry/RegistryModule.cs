@@ -12,6 +12,7 @@ public static class RegistryModule
         .AddScoped<ImportBusinesses.Handler>()
         .AddScoped<ListImports.Handler>()
         .AddScoped<ListGrids.Handler>()
+        .AddScoped<FindResident.Handler>()
         .AddScoped<AssignGridWorker.Handler>()
         .AddScoped<GetImportErrors.Handler>()
         .AddScoped<CreateLedger.Handler>()
@@ -32,6 +33,7 @@ public static class RegistryModule
         ImportBusinesses.Map(api);
         ListImports.Map(api);
         ListGrids.Map(api);
+        FindResident.Map(api);
         AssignGridWorker.Map(api);
         GetImportErrors.Map(api);
         CreateLedger.Map(api);

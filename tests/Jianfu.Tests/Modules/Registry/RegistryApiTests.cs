@@ -223,6 +223,19 @@ public abstract class RegistryApiTests(JianfuFactory factory)
         Assert.Equal(ownerBefore.HouseId, ownerAfter.HouseId);
         Assert.Empty(await factory.WithDbAsync(db => db.PastResidences.Where(p => p.ResidentId == ownerAfter.Id).ToListAsync()));
         Assert.Equal(1, await factory.WithDbAsync(db => db.Houses.CountAsync(h => h.Address == here)));
+
+        // The keeper looks the resident up: where they live now, and where they lived before.
+        var found = (await keeper.GetAsync($"/api/v1/registry/residents?idNumber={renter}")).Expect(HttpStatusCode.OK).Json;
+        Assert.Equal(("自住", "2026-03-01", renter), (found.Str("residence"), found.Str("residenceFrom"), found.Str("idNumber")));
+        var before = Assert.Single(found.Items("pastResidences"));
+        Assert.Equal(("租住", "2020-05-01", "2026-03-01"), (before.Str("residence"), before.Str("from"), before.Str("to")));
+        using var secretary = await factory.LoginAsync("secretary");
+        Assert.Equal(renter[..4] + "**********" + renter[14..], (await secretary.GetAsync($"/api/v1/registry/residents?idNumber={renter}")).Expect(HttpStatusCode.OK).Json.Str("idNumber"));
+        using var other = await factory.LoginAsync(await factory.CreateUserAsync(Jianfu.Modules.Organisation.Contracts.Role.Secretary, TestData.OtherVillage));
+        (await other.GetAsync($"/api/v1/registry/residents?idNumber={renter}")).Expect(HttpStatusCode.NotFound);
+        using var privacy = await factory.LoginAsync("privacy");
+        Assert.Contains((await privacy.GetAsync("/api/v1/registry/access-log")).Expect(HttpStatusCode.OK).Json.Items(),
+            e => e.Str("what") == $"查询居民:{renter[..4]}**********{renter[14..]}" && e.Str("scopeName") == "富盛村委会");
     }
 
     [Fact]
