@@ -123,6 +123,6 @@ public sealed class Arrange(string baseUrl)
     }
 
     /// <summary>GB 11643's check character, as the registry computes it.</summary>
-    private static char Check(string first17) =>
+    internal static char Check(string first17) =>
         "10X98765432"[first17.Select((c, i) => (c - '0') * new[] { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 }[i]).Sum() % 11];
 }

@@ -67,4 +67,40 @@ public sealed partial class Journeys
         var secretary = await LoginAsync("secretary", phone: true);
         await Assertions.Expect(secretary.Locator("main")).Not.ToContainTextAsync(purpose);
     }
+
+    [Fact]
+    public async Task Q_TheKeeperImports_GetsTheBadRowsBackAsAFile_AndTheSecretaryNamesAGridWorker()
+    {
+        var name = "葛" + Guid.NewGuid().ToString("N")[..3];
+        var first17 = $"110102{new DateOnly(1952, 3, 8):yyyyMMdd}{Random.Shared.Next(0, 500) * 2 + 1:000}";
+        var file = Path.Combine(Path.GetTempPath(), $"residents-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, "姓名,公民身份号码,联系电话,村社区代码,网格,地址\n"
+            + $"{name},{first17}{Arrange.Check(first17)},13905751111,330602108200,第7网格,富盛村大桥路1号\n"
+            + $"{name}乙,{first17}X,13905752222,330602108200,第7网格,富盛村大桥路2号\n");
+
+        var keeper = await LoginAsync("datakeeper");
+        await keeper.GetByRole(AriaRole.Link, new() { Name = "台账", Exact = true }).ClickAsync();
+        await keeper.GetByRole(AriaRole.Link, new() { Name = "导入人房企铺数据" }).ClickAsync();
+        await keeper.GetByLabel("文件").SetInputFilesAsync(file);
+        await keeper.GetByLabel("只导入正确的行,列出错误的行").CheckAsync();
+        await keeper.GetByRole(AriaRole.Button, new() { Name = "导入" }).ClickAsync();
+        await Assertions.Expect(keeper.GetByRole(AriaRole.Status)).ToContainTextAsync("已导入:可新增 1 条,更新 0 条,1 行有误");
+        await Assertions.Expect(keeper.Locator("table.list").First).ToContainTextAsync("第 3 行");
+        await ShotAsync(keeper, "q-import-with-a-bad-row");
+        var download = await keeper.RunAndWaitForDownloadAsync(() => keeper.GetByRole(AriaRole.Link, new() { Name = "下载错误行" }).ClickAsync());
+        Assert.EndsWith("错误行.xlsx", download.SuggestedFilename);
+        Assert.True(new FileInfo((await download.PathAsync())!).Length > 1000);
+        File.Delete(file);
+
+        var phone = await LoginAsync("secretary", phone: true);
+        await phone.GotoAsync(app.BaseUrl + "/registry");
+        await phone.GetByRole(AriaRole.Link, new() { Name = "网格与网格员" }).ClickAsync();
+        var grid = phone.Locator("[data-grids] li").Filter(new() { HasText = "第7网格" });
+        await grid.GetByLabel("姓名").FillAsync("钱网格员");
+        await grid.GetByLabel("电话").FillAsync("13905753333");
+        await grid.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(phone.GetByRole(AriaRole.Status)).ToContainTextAsync("已保存第7网格的网格员");
+        await Assertions.Expect(phone.Locator("[data-grids] li").Filter(new() { HasText = "第7网格" })).ToContainTextAsync("钱网格员(13905753333)");
+        await ShotAsync(phone, "q-secretary-names-a-grid-worker-phone");
+    }
 }
