@@ -87,7 +87,10 @@ internal abstract class ResidentBulkWriter
             await InsertHousesAsync(db, newHouses, grids, houses, ct);
         }
 
-        var fresh = rows.Where(r => !known.Contains(r.IdNumber)).OrderBy(r => r.IdNumber, StringComparer.Ordinal).ToList();
+        // Community by community, grid by grid, house by house: a community's residents are stored side by side, so that
+        // its ledgers read a few pages instead of one page per resident however the file was ordered.
+        var fresh = rows.Where(r => !known.Contains(r.IdNumber))
+            .OrderBy(r => r.CommunityId).ThenBy(r => r.Grid, StringComparer.Ordinal).ThenBy(r => r.HouseHash).ToList();
         if (fresh.Count > 0)
         {
             await InsertResidentsAsync(db, fresh, r => [.. Values(r, grids, houses), now, actor], ct);
