@@ -14,7 +14,11 @@ public static class RunLedger
 {
     public sealed record Response(
         int Id, string Name, string Scope, string ScopeName, DateTime GeneratedAt, string GeneratedBy, int Count, bool Truncated,
-        IReadOnlyList<LedgerColumn> Columns, IReadOnlyList<IReadOnlyDictionary<string, string>> Rows);
+        IReadOnlyList<LedgerColumn> Columns, IReadOnlyList<IReadOnlyDictionary<string, string>> Rows, string Subject = "residents")
+    {
+        /// <summary>How the page counts the list's rows: people, or shops and enterprises.</summary>
+        public string Unit => Subject == "residents" ? "人" : "家";
+    }
 
     internal sealed class Handler(JianfuDbContext db, RegistryAccess access, LedgerRunner runner, BusinessLedgerRunner businesses, TimeProvider time)
     {
@@ -77,7 +81,7 @@ public static class RunLedger
                 return notSaved;
             }
 
-            return new Response(template.Id, template.Name, unit.Code, unit.Name, time.GetUtcNow().UtcDateTime, user.DisplayName, o.Count, o.Truncated, o.Columns, o.Rows);
+            return new Response(template.Id, template.Name, unit.Code, unit.Name, time.GetUtcNow().UtcDateTime, user.DisplayName, o.Count, o.Truncated, o.Columns, o.Rows, template.Subject.Code());
         }
     }
 
