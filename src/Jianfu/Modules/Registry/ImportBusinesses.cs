@@ -196,10 +196,8 @@ public static class ImportBusinesses
     private static void MapOne(RouteGroupBuilder api, string path, ImportKind kind, string name, string summary) =>
         api.MapPost(path, async (HttpContext http, Handler handler, CancellationToken ct) =>
             {
-                var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(ct) : null;
-                var mode = form?["mode"].ToString() is { Length: > 0 } m ? m : http.Request.Query["mode"].ToString();
-                var preview = (form?["preview"].ToString() is { Length: > 0 } p ? p : http.Request.Query["preview"].ToString()) is "true" or "1";
-                return (await handler.HandleAsync(kind, form?.Files["file"], mode, preview, ct)).ToHttp(Results.Ok);
+                var (file, mode, preview) = await RowSource.FormAsync(http, ct);
+                return (await handler.HandleAsync(kind, file, mode, preview, ct)).ToHttp(Results.Ok);
             })
             .Accepts<IFormFile>("multipart/form-data")
             .WithName(name)

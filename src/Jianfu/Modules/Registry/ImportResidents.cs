@@ -251,10 +251,8 @@ public static class ImportResidents
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/registry/residents/import", async (HttpContext http, Handler handler, CancellationToken ct) =>
             {
-                var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(ct) : null;
-                var mode = form?["mode"].ToString() is { Length: > 0 } m ? m : http.Request.Query["mode"].ToString();
-                var preview = (form?["preview"].ToString() is { Length: > 0 } p ? p : http.Request.Query["preview"].ToString()) is "true" or "1";
-                return (await handler.HandleAsync(form?.Files["file"], mode, preview, ct)).ToHttp(Results.Ok);
+                var (file, mode, preview) = await RowSource.FormAsync(http, ct);
+                return (await handler.HandleAsync(file, mode, preview, ct)).ToHttp(Results.Ok);
             })
             .Accepts<IFormFile>("multipart/form-data")
             .WithName("ImportResidents")

@@ -27,6 +27,15 @@ internal sealed record RowSource(IEnumerable<(int Row, Func<int, string?> Field)
         return !csv && !file.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? Error.Validation("file", "只能导入 .xlsx 或 UTF-8 编码的 .csv 文件。") : null;
     }
 
+    /// <summary>An import request's file, mode and preview, from the form (or the query string for mode and preview).</summary>
+    public static async Task<(IFormFile? File, string Mode, bool Preview)> FormAsync(HttpContext http, CancellationToken ct)
+    {
+        var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(ct) : null;
+        var mode = form?["mode"].ToString() is { Length: > 0 } m ? m : http.Request.Query["mode"].ToString();
+        var preview = (form?["preview"].ToString() is { Length: > 0 } p ? p : http.Request.Query["preview"].ToString()) is "true" or "1";
+        return (form?.Files["file"], mode, preview);
+    }
+
     /// <summary>The import's mode: false for the whole file or nothing (the default), true for the valid rows only, null when neither.</summary>
     public static bool? ValidRowsOnly(string? mode) => mode?.Trim() switch
     {
